@@ -1,0 +1,18 @@
+package org.parley.storage;
+
+/**
+ * A SIP account as stored. The password lives only inside the encrypted database.
+ *
+ * @param aor              address of record, "sip:alice@example.com"
+ * @param authUser         digest user name (defaults to the AOR user part; never null when stored)
+ * @param password         digest password
+ * @param proxy            registrar / outbound proxy as "host[:port]", or null to use the AOR domain
+ * @param transport        "UDP", "TCP" or "TLS"
+ * @param expiresSeconds   requested registration lifetime
+ * @param trustStorePath   PKCS#12/JKS trust store for TLS, or null
+ * @param pinnedCertSha256 SHA-256 fingerprint (hex, colon separated) of a server certificate the user
+ *                         chose to trust, or null
+ */
+public record AccountRecord(String aor, String authUser, String password, String proxy, String transport,
+                            int expiresSeconds, String trustStorePath, String pinnedCertSha256) {
+}

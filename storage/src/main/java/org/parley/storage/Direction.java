@@ -1,0 +1,3 @@
+package org.parley.storage;
+
+public enum Direction { IN, OUT }

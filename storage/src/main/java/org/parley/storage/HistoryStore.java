@@ -1,0 +1,43 @@
+package org.parley.storage;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Messages, the outbox and full-text search.
+ *
+ * <p>Threading: writes are queued to the profile's single writer thread; the returned future completes
+ * (on that thread) once the change is committed to disk, so "acknowledged" means "durable". Reads may be
+ * called from any thread and do not wait for queued writes that have not committed yet. Never call
+ * {@code join()} on a returned future from a media thread.
+ */
+public interface HistoryStore {
+
+    /** Stores a new outgoing message as QUEUED (this is the outbox entry). {@code sipKey} is the Call-ID to keep. */
+    CompletableFuture<MessageRecord> appendOutgoing(String account, String peer, String body, String sipKey);
+
+    /**
+     * Stores an incoming message unless one with the same {@code (account, sipKey)} is already stored.
+     * Completes with empty for a duplicate.
+     */
+    CompletableFuture<Optional<MessageRecord>> appendIncoming(String account, String peer, String body,
+                                                              String sipKey);
+
+    /** Moves a message to a new state; {@code reason} is null unless FAILED. */
+    CompletableFuture<Void> updateState(long id, DeliveryState state, String reason);
+
+    /** Outgoing messages of {@code account} still QUEUED, oldest first. */
+    List<MessageRecord> pendingOutgoing(String account) throws StorageException;
+
+    /** Messages with {@code peer}, newest first, with id below {@code beforeId} (use Long.MAX_VALUE to start). */
+    List<MessageRecord> conversation(String account, String peer, long beforeId, int limit) throws StorageException;
+
+    Optional<MessageRecord> find(long id) throws StorageException;
+
+    /**
+     * Full-text search over all bodies (FTS5 query syntax is escaped: the text is searched as words,
+     * a trailing word matches as a prefix). Best matches first.
+     */
+    List<SearchHit> search(String text, int limit) throws StorageException;
+}
