@@ -1,0 +1,42 @@
+package org.parley.app;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.parley.storage.MessageRecord;
+import org.parley.storage.Profile;
+
+/**
+ * The headless core of Parley: all accounts of one profile, their registrations and chats.
+ *
+ * <p>Threading: every method may be called from any thread; state lives on the core executor
+ * (see docs/CONCURRENCY.md). Listeners run on the executor they were added with.
+ */
+public interface Parley extends AutoCloseable {
+
+    /** Registers every stored account (and keeps them registered) and starts sending queued messages. */
+    void start();
+
+    /** Adds a listener; events are delivered by {@code executor}. */
+    void addListener(ParleyListener listener, Executor executor);
+
+    /**
+     * Stores a message in the outbox and sends it as soon as its account is registered. The future completes
+     * once the message is durably queued; later states arrive as {@link ParleyEvent.MessageStateChanged}.
+     *
+     * @param account the AOR of the sending account, or null for the first account
+     * @throws IllegalArgumentException (in the future) for a bad address or a body over the size limit
+     */
+    CompletableFuture<MessageRecord> send(String account, String to, String text);
+
+    /** Tells {@code peer} that the user is (or stopped) composing; refreshes and idles out per RFC 3994. */
+    void setComposing(String account, String peer, boolean composing);
+
+    /** Current registration state of an account. */
+    RegistrationState registrationState(String account);
+
+    Profile profile();
+
+    /** Un-registers every account (bounded wait), stops the SIP stacks. Does not close the profile. */
+    @Override
+    void close();
+}

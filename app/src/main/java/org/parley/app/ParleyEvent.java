@@ -1,0 +1,26 @@
+package org.parley.app;
+
+import java.time.Instant;
+import org.parley.storage.DeliveryState;
+
+/** What the core tells its faces (CLI, UI). Delivered on the executor each listener registered with. */
+public sealed interface ParleyEvent {
+
+    String account();
+
+    record RegistrationChanged(String account, RegistrationState state) implements ParleyEvent {
+    }
+
+    /** A new (not duplicate) incoming message, already stored. */
+    record MessageReceived(String account, String from, String text, long id, Instant at) implements ParleyEvent {
+    }
+
+    /** An outgoing message moved to a new state; {@code reason} is set for FAILED. */
+    record MessageStateChanged(String account, String to, long id, DeliveryState state, String reason)
+            implements ParleyEvent {
+    }
+
+    /** The peer started ({@code active}) or stopped composing (RFC 3994). */
+    record TypingChanged(String account, String peer, boolean active) implements ParleyEvent {
+    }
+}
