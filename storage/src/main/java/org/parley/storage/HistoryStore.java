@@ -40,4 +40,12 @@ public interface HistoryStore {
      * a trailing word matches as a prefix). Best matches first.
      */
     List<SearchHit> search(String text, int limit) throws StorageException;
+
+    /**
+     * Conversations of {@code account}, most recent activity first. The default implementation exists only so
+     * that test doubles written before this method was added keep compiling; the real store overrides it.
+     */
+    default List<ConversationRecord> conversations(String account) throws StorageException {
+        throw new UnsupportedOperationException("conversations() is not implemented by " + getClass().getName());
+    }
 }

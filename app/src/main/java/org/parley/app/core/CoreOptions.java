@@ -1,5 +1,7 @@
 package org.parley.app.core;
 
+import java.time.Duration;
+
 /**
  * Settings of one core instance (not of an account).
  *
@@ -7,15 +9,32 @@ package org.parley.app.core;
  * @param port            local SIP port for UDP and TCP (TLS uses port+1); 0 picks free ports
  * @param maxMessageBytes policy: largest MESSAGE body accepted or sent (UTF-8 bytes)
  * @param userAgent       value of the User-Agent header
+ * @param keepAlive       interval of keep-alives and registration checks while registered
+ * @param retryBase       first delay before re-registering after a failure; doubles up to {@code retryCap}
+ * @param retryCap        longest delay between registration attempts
  */
-public record CoreOptions(String bindAddress, int port, int maxMessageBytes, String userAgent) {
+public record CoreOptions(String bindAddress, int port, int maxMessageBytes, String userAgent,
+                          Duration keepAlive, Duration retryBase, Duration retryCap) {
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
 
     public static CoreOptions defaults() {
-        return new CoreOptions("0.0.0.0", 0, DEFAULT_MAX_MESSAGE_BYTES, "Parley/0.1");
+        return new CoreOptions("0.0.0.0", 0, DEFAULT_MAX_MESSAGE_BYTES, "Parley/0.1",
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60));
     }
 
     public CoreOptions withBindAddress(String address) {
-        return new CoreOptions(address, port, maxMessageBytes, userAgent);
+        return new CoreOptions(address, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap);
+    }
+
+    public CoreOptions withKeepAlive(Duration interval) {
+        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, interval, retryBase, retryCap);
+    }
+
+    public CoreOptions withRetry(Duration base, Duration cap) {
+        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, base, cap);
+    }
+
+    public CoreOptions withMaxMessageBytes(int bytes) {
+        return new CoreOptions(bindAddress, port, bytes, userAgent, keepAlive, retryBase, retryCap);
     }
 }

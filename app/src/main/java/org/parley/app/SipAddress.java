@@ -1,0 +1,83 @@
+package org.parley.app;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A user's SIP address of record, normalised to {@code sip:user@host[:port]} (or {@code sips:}).
+ * Only the parts Parley uses are kept; URI parameters and headers are refused.
+ */
+public record SipAddress(String scheme, String user, String host, int port) {
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9\\-_.!~*'()&=+$,;?/%]+");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+]");
+
+    public SipAddress {
+        Objects.requireNonNull(scheme);
+        Objects.requireNonNull(user);
+        Objects.requireNonNull(host);
+    }
+
+    /**
+     * Parses "sip:alice@example.com", "sips:alice@example.com:5061" or "alice@example.com".
+     *
+     * @throws IllegalArgumentException with a sentence fit for a user
+     */
+    public static SipAddress parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("The address is empty.");
+        }
+        String s = text.trim();
+        if (s.startsWith("<") && s.endsWith(">")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        String scheme = "sip";
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("sips:")) {
+            scheme = "sips";
+            s = s.substring(5);
+        } else if (lower.startsWith("sip:")) {
+            s = s.substring(4);
+        } else if (s.contains(":") && !s.contains("@")) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a SIP address (expected sip:user@host).");
+        }
+        int at = s.lastIndexOf('@');
+        if (at <= 0 || at == s.length() - 1) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a SIP address (expected sip:user@host).");
+        }
+        String user = s.substring(0, at);
+        String hostPort = s.substring(at + 1);
+        int port = -1;
+        String host = hostPort;
+        int colon = hostPort.lastIndexOf(':');
+        if (colon > 0 && !hostPort.endsWith("]")) {
+            host = hostPort.substring(0, colon);
+            try {
+                port = Integer.parseInt(hostPort.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("\"" + text + "\" has an invalid port.");
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("\"" + text + "\" has an invalid port.");
+            }
+        }
+        if (!USER.matcher(user).matches()) {
+            throw new IllegalArgumentException("\"" + text + "\" has an invalid user part.");
+        }
+        if (!HOST.matcher(host).matches()) {
+            throw new IllegalArgumentException("\"" + text + "\" has an invalid host part.");
+        }
+        return new SipAddress(scheme, user, host.toLowerCase(Locale.ROOT), port);
+    }
+
+    /** The address of record without port when it has none: "sip:alice@example.com". */
+    @Override
+    public String toString() {
+        return scheme + ":" + user + "@" + host + (port > 0 ? ":" + port : "");
+    }
+
+    /** The address without scheme-specific port, used to compare identities. */
+    public String key() {
+        return user + "@" + host;
+    }
+}

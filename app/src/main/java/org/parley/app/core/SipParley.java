@@ -1,0 +1,166 @@
+package org.parley.app.core;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.parley.app.AccountConfig;
+import org.parley.app.Parley;
+import org.parley.app.ParleyEvent;
+import org.parley.app.ParleyListener;
+import org.parley.app.RegistrationState;
+import org.parley.app.SipAddress;
+import org.parley.app.chat.ChatEngine;
+import org.parley.app.sip.SipSignalling;
+import org.parley.storage.AccountRecord;
+import org.parley.storage.MessageRecord;
+import org.parley.storage.Profile;
+import org.parley.storage.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core facade: one profile's accounts, their SIP signalling and chats, on one core thread.
+ *
+ * <p>Threading: public methods may be called from any thread and hop to the core executor.
+ */
+final class SipParley implements Parley {
+    private static final Logger LOG = LoggerFactory.getLogger(SipParley.class);
+
+    private final Profile profile;
+    private final CoreThread core = new CoreThread();
+    private final EventHub events = new EventHub();
+    private final Map<String, RegistrationState> states = new ConcurrentHashMap<>();
+    private final SipSignalling signalling;
+    private final ChatEngine chat;
+    private volatile List<String> accountIds = List.of();
+    private volatile boolean closed;
+
+    SipParley(Profile profile, CoreOptions options) {
+        this.profile = profile;
+        this.signalling = new SipSignalling(new SipSignalling.Settings(options.bindAddress(), options.port(),
+                options.userAgent(), options.keepAlive(), options.retryBase(), options.retryCap()), core,
+                this::onRegistrationState, (message, respond) -> chatEngine().onIncoming(message, respond));
+        this.chat = new ChatEngine(profile.history(), signalling, core, events::publish, options.maxMessageBytes());
+    }
+
+    private ChatEngine chatEngine() {
+        return chat;
+    }
+
+    @Override
+    public void start() {
+        core.execute(this::startOnCore);
+    }
+
+    private void startOnCore() {
+        List<AccountConfig> configs = new ArrayList<>();
+        try {
+            for (AccountRecord r : profile.accounts().list()) {
+                try {
+                    configs.add(AccountConfig.from(r));
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("account {} skipped: {}", r.aor(), e.getMessage());
+                    publishState(r.aor(), new RegistrationState.Failed(0, e.getMessage()));
+                }
+            }
+        } catch (StorageException e) {
+            LOG.error("cannot read accounts", e);
+            return;
+        }
+        accountIds = configs.stream().map(AccountConfig::id).toList();
+        try {
+            signalling.start(configs);
+        } catch (IOException e) {
+            LOG.error("SIP stack did not start", e);
+            configs.forEach(c -> publishState(c.id(), new RegistrationState.Failed(0, "local SIP port unavailable")));
+        }
+    }
+
+    private void onRegistrationState(String account, RegistrationState state) {
+        LOG.info("{}: {}", account, state.describe());
+        publishState(account, state);
+        if (state instanceof RegistrationState.Registered) {
+            chat.accountOnline(account);
+        }
+    }
+
+    private void publishState(String account, RegistrationState state) {
+        states.put(account, state);
+        events.publish(new ParleyEvent.RegistrationChanged(account, state));
+    }
+
+    @Override
+    public void addListener(ParleyListener listener, Executor executor) {
+        events.add(listener, executor);
+    }
+
+    @Override
+    public CompletableFuture<MessageRecord> send(String account, String to, String text) {
+        try {
+            return chat.send(resolveAccount(account), SipAddress.parse(to), text);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public void setComposing(String account, String peer, boolean composing) {
+        SipAddress target = SipAddress.parse(peer);
+        String from = resolveAccount(account);
+        core.execute(() -> chat.setComposing(from, target, composing));
+    }
+
+    @Override
+    public RegistrationState registrationState(String account) {
+        return states.getOrDefault(resolveAccount(account), new RegistrationState.Unregistered());
+    }
+
+    @Override
+    public Profile profile() {
+        return profile;
+    }
+
+    private String resolveAccount(String account) {
+        if (account != null) {
+            return SipAddress.parse(account).toString();
+        }
+        List<String> ids = accountIds;
+        if (!ids.isEmpty()) {
+            return ids.get(0);
+        }
+        try {
+            return profile.accounts().list().stream().findFirst().map(r -> SipAddress.parse(r.aor()).toString())
+                    .orElseThrow(() -> new IllegalArgumentException("There is no account: add one first."));
+        } catch (StorageException e) {
+            throw new IllegalArgumentException("The accounts cannot be read.", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            CompletableFuture.supplyAsync(signalling::unregisterAll, core).thenCompose(f -> f)
+                    .get(3, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("un-registration did not finish within 3 s");
+        } catch (Exception e) {
+            LOG.warn("un-registration failed", e);
+        }
+        try {
+            core.submit(signalling::close).get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("SIP stack did not stop cleanly", e);
+        }
+        core.shutdownNow();
+    }
+}

@@ -1,0 +1,141 @@
+package org.parley.app.sip;
+
+import java.text.ParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.parley.app.SipAddress;
+import org.parley.app.chat.IncomingMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers requests from the network: MESSAGE goes to the chat handler (which answers once the message is on
+ * disk), OPTIONS is answered with our capabilities, everything else is refused with the proper status.
+ * Requests that fail {@link RequestGate} are answered with its verdict before anything else looks at them.
+ *
+ * <p>Threading: core thread only.
+ */
+public final class InboundRequests {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundRequests.class);
+    static final String ALLOW = "MESSAGE, OPTIONS";
+    static final String ACCEPT = "text/plain, application/im-iscomposing+xml";
+
+    private final SipStackHost host;
+    private final RequestGate gate;
+    private final Function<Request, Optional<String>> accountFor;
+    private final BiConsumer<IncomingMessage, IntConsumer> messages;
+
+    /**
+     * @param accountFor which of our accounts a request is for (by Request-URI user, then To)
+     * @param messages   receives each MESSAGE and a callback that sends the final status exactly once
+     */
+    public InboundRequests(SipStackHost host, RequestGate gate, Function<Request, Optional<String>> accountFor,
+                           BiConsumer<IncomingMessage, IntConsumer> messages) {
+        this.host = host;
+        this.gate = gate;
+        this.accountFor = accountFor;
+        this.messages = messages;
+    }
+
+    public void onRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        if (Request.ACK.equals(method)) {
+            return;
+        }
+        ServerTransaction tx;
+        try {
+            tx = event.getServerTransaction() != null ? event.getServerTransaction()
+                    : host.provider().getNewServerTransaction(request);
+        } catch (TransactionAlreadyExistsException e) {
+            return; // a retransmission of a request we are already handling
+        } catch (SipException | RuntimeException e) {
+            LOG.debug("no server transaction for {}", method, e);
+            return;
+        }
+        Optional<RequestGate.Refusal> refusal = gate.check(request);
+        if (refusal.isPresent()) {
+            RequestGate.Refusal r = refusal.get();
+            respond(tx, request, r.status(), r.reason(), r.headers());
+            return;
+        }
+        switch (method) {
+            case Request.MESSAGE -> onMessage(tx, request);
+            case Request.OPTIONS -> respond(tx, request, 200, null, new String[][] {
+                    {"Allow", ALLOW}, {"Accept", ACCEPT}});
+            case Request.CANCEL -> respond(tx, request, 481, null, new String[0][]);
+            default -> respond(tx, request, 405, null, new String[][] {{"Allow", ALLOW}});
+        }
+    }
+
+    private void onMessage(ServerTransaction tx, Request request) {
+        Optional<String> account = accountFor.apply(request);
+        if (account.isEmpty()) {
+            respond(tx, request, 404, null, new String[0][]);
+            return;
+        }
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+        String sender;
+        try {
+            sender = from.getAddress().getURI() instanceof SipURI u
+                    ? SipAddress.parse(u.getScheme() + ":" + u.getUser() + "@" + u.getHost()).toString()
+                    : from.getAddress().getURI().toString();
+        } catch (IllegalArgumentException e) {
+            respond(tx, request, 400, "Bad From address", new String[0][]);
+            return;
+        }
+        ContentTypeHeader ct = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+        String type = ct == null ? "text/plain"
+                : (ct.getContentType() + "/" + ct.getContentSubType()).toLowerCase(Locale.ROOT);
+        String charset = ct == null ? null : ct.getParameter("charset");
+        byte[] body = request.getRawContent() == null ? new byte[0] : request.getRawContent();
+        String key = sender + ";" + from.getTag() + ";" + ((CallIdHeader) request.getHeader(CallIdHeader.NAME))
+                .getCallId() + ";" + ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        boolean[] answered = {false};
+        IntConsumer respond = status -> {
+            if (!answered[0]) {
+                answered[0] = true;
+                respond(tx, request, status, null, status == 415
+                        ? new String[][] {{"Accept", ACCEPT}} : new String[0][]);
+            }
+        };
+        messages.accept(new IncomingMessage(account.get(), sender, key, type, body, charset), respond);
+    }
+
+    private void respond(ServerTransaction tx, Request request, int status, String reason, String[][] headers) {
+        try {
+            Response response = host.messages().createResponse(status, request);
+            if (reason != null) {
+                response.setReasonPhrase(reason);
+            }
+            ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+            if (to != null && to.getTag() == null) {
+                to.setTag(Long.toHexString(System.nanoTime()));
+            }
+            for (String[] h : headers) {
+                Header header = host.headers().createHeader(h[0], h[1]);
+                response.addHeader(header);
+            }
+            tx.sendResponse(response);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.debug("could not answer {} with {}", request.getMethod(), status, e);
+        }
+    }
+}

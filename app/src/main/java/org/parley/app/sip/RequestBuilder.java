@@ -1,0 +1,146 @@
+package org.parley.app.sip;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Locale;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import org.parley.app.SipAddress;
+import org.parley.app.Transport;
+
+/**
+ * Builds out-of-dialog requests for one account: REGISTER, MESSAGE, OPTIONS. Every request carries a
+ * loose Route to the account's proxy, so jain-sip's router sends it there over the chosen transport.
+ *
+ * <p>Threading: core thread only (jain-sip factories are not documented as thread-safe).
+ */
+public final class RequestBuilder {
+    private static final String ALLOW = "MESSAGE, OPTIONS";
+
+    private final SipStackHost host;
+    private final SipAddress aor;
+    private final String proxyHost;
+    private final int proxyPort;
+    private final Transport transport;
+    private final String userAgent;
+
+    public RequestBuilder(SipStackHost host, SipAddress aor, String proxyHost, int proxyPort, Transport transport,
+                          String userAgent) {
+        this.host = host;
+        this.aor = aor;
+        this.proxyHost = proxyHost;
+        this.proxyPort = proxyPort;
+        this.transport = transport;
+        this.userAgent = userAgent;
+    }
+
+    /**
+     * REGISTER for the account's AOR.
+     *
+     * @param expires 0 to remove the binding; negative for a binding query (no Contact)
+     */
+    public Request register(String callId, String fromTag, long cseq, int expires) throws ParseException {
+        SipURI registrar = host.addresses().createSipURI(null, aor.host());
+        if (aor.port() > 0) {
+            registrar.setPort(aor.port());
+        }
+        Request r = base(Request.REGISTER, registrar, aorAddress(), callId, fromTag, cseq, transport);
+        try {
+            if (expires >= 0) {
+                r.addHeader(contact());
+                ExpiresHeader exp = host.headers().createExpiresHeader(expires);
+                r.addHeader(exp);
+            }
+        } catch (InvalidArgumentException e) {
+            throw new ParseException(e.getMessage(), 0);
+        }
+        return r;
+    }
+
+    /**
+     * MESSAGE to {@code to} with {@code body} of {@code contentType}. {@code via} is the transport to use
+     * (TCP for bodies too large for UDP, otherwise the account's).
+     */
+    public Request message(SipAddress to, String callId, String fromTag, long cseq, String contentType,
+                           String body, Transport via) throws ParseException {
+        SipURI target = uri(to);
+        Address toAddress = host.addresses().createAddress(uri(to));
+        Request r = base(Request.MESSAGE, target, toAddress, callId, fromTag, cseq, via);
+        String[] type = contentType.split("/", 2);
+        ContentTypeHeader ct = host.headers().createContentTypeHeader(type[0], type[1].split(";")[0]);
+        if (type[0].equals("text")) {
+            ct.setParameter("charset", "UTF-8");
+        }
+        r.setContent(body.getBytes(StandardCharsets.UTF_8), ct);
+        return r;
+    }
+
+    /** OPTIONS to the proxy itself (a keep-alive / liveness probe). */
+    public Request options(String callId, String fromTag, long cseq) throws ParseException {
+        SipURI target = host.addresses().createSipURI(null, proxyHost);
+        target.setPort(proxyPort);
+        return base(Request.OPTIONS, target, host.addresses().createAddress(target), callId, fromTag, cseq,
+                transport);
+    }
+
+    /** Our Contact for the account's transport. */
+    public ContactHeader contact() throws ParseException {
+        ListeningPoint lp = host.listeningPoint(transport);
+        SipURI uri = host.addresses().createSipURI(aor.user(), lp.getIPAddress());
+        uri.setPort(lp.getPort());
+        if (transport != Transport.UDP) {
+            uri.setTransportParam(transport.name().toLowerCase(Locale.ROOT));
+        }
+        return host.headers().createContactHeader(host.addresses().createAddress(uri));
+    }
+
+    private Request base(String method, SipURI requestUri, Address toAddress, String callId, String fromTag,
+                         long cseq, Transport via) throws ParseException {
+        try {
+            FromHeader from = host.headers().createFromHeader(aorAddress(), fromTag);
+            ToHeader to = host.headers().createToHeader(toAddress, null);
+            CallIdHeader cid = host.headers().createCallIdHeader(callId);
+            ListeningPoint lp = host.listeningPoint(via);
+            ViaHeader v = host.headers().createViaHeader(lp.getIPAddress(), lp.getPort(),
+                    via.name().toLowerCase(Locale.ROOT), null);
+            v.setRPort();
+            Request r = host.messages().createRequest(requestUri, method, cid,
+                    host.headers().createCSeqHeader(cseq, method), from, to, List.of(v),
+                    host.headers().createMaxForwardsHeader(70));
+            SipURI route = host.addresses().createSipURI(null, proxyHost);
+            route.setPort(proxyPort);
+            route.setLrParam();
+            route.setTransportParam(via.name().toLowerCase(Locale.ROOT));
+            r.addHeader(host.headers().createRouteHeader(host.addresses().createAddress(route)));
+            r.addHeader(host.headers().createHeader("Allow", ALLOW));
+            r.addHeader(host.headers().createUserAgentHeader(List.of(userAgent)));
+            return r;
+        } catch (InvalidArgumentException e) {
+            throw new ParseException(e.getMessage(), 0);
+        }
+    }
+
+    private Address aorAddress() throws ParseException {
+        return host.addresses().createAddress(uri(aor));
+    }
+
+    private SipURI uri(SipAddress a) throws ParseException {
+        SipURI u = host.addresses().createSipURI(a.user(), a.host());
+        if (a.port() > 0) {
+            u.setPort(a.port());
+        }
+        u.setSecure(a.scheme().equals("sips"));
+        return u;
+    }
+}

@@ -1,0 +1,224 @@
+package org.parley.app.sip;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
+import javax.sip.ClientTransaction;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.address.SipURI;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import org.parley.app.AccountConfig;
+import org.parley.app.RegistrationState;
+import org.parley.app.SipAddress;
+import org.parley.app.Transport;
+import org.parley.app.chat.ChatTransport;
+import org.parley.app.chat.IncomingMessage;
+import org.parley.app.chat.SendOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All SIP signalling of one core: one jain-sip stack shared by the accounts, their registrations, outgoing
+ * and incoming requests. The rest of Parley sees it through {@link ChatTransport} and the callbacks given
+ * to the constructor; no jain-sip type leaves this package.
+ *
+ * <p>Threading: core thread only, including construction callbacks (they are invoked on the core thread).
+ */
+public final class SipSignalling implements SipEvents, ChatTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(SipSignalling.class);
+    /** RFC 3261 §18.1.1: a request within 200 bytes of a 1500-byte MTU must not go over UDP. */
+    private static final int UDP_LIMIT = 1300;
+    /** Generous estimate of a MESSAGE's headers, for choosing the transport before building it. */
+    private static final int HEADER_ALLOWANCE = 700;
+
+    /** Settings that apply to the whole stack. */
+    public record Settings(String bindAddress, int port, String userAgent, Duration keepAlive, Duration retryBase,
+                           Duration retryCap) {
+    }
+
+    /** Receives registration state changes, on the core thread. */
+    @FunctionalInterface
+    public interface RegistrationListener {
+        void changed(String account, RegistrationState state);
+    }
+
+    private final Settings settings;
+    private final ScheduledExecutorService core;
+    private final RegistrationListener registrations;
+    private final BiConsumer<IncomingMessage, IntConsumer> messages;
+    private final SipSecurity security = new SipSecurity();
+    private final Map<String, AccountRuntime> accounts = new LinkedHashMap<>();
+    private SipStackHost host;
+    private ClientRequests client;
+    private InboundRequests inbound;
+    private boolean stopped;
+
+    public SipSignalling(Settings settings, ScheduledExecutorService core, RegistrationListener registrations,
+                         BiConsumer<IncomingMessage, IntConsumer> messages) {
+        this.settings = settings;
+        this.core = core;
+        this.registrations = registrations;
+        this.messages = messages;
+    }
+
+    /**
+     * Starts the stack and registers every account.
+     *
+     * @throws IOException when the local SIP ports cannot be bound
+     */
+    public void start(List<AccountConfig> configs) throws IOException {
+        boolean tls = configs.stream().anyMatch(c -> c.transport() == Transport.TLS);
+        host = SipStackHost.start(settings.bindAddress(), settings.port(), tls, security.stackProperties(configs),
+                core, this);
+        client = new ClientRequests(host);
+        inbound = new InboundRequests(host, security.requestGate(), this::accountFor, messages);
+        for (AccountConfig c : configs) {
+            RequestBuilder rb = new RequestBuilder(host, c.aor(), c.proxyHost(), c.proxyPort(), c.transport(),
+                    settings.userAgent());
+            Authorizer authorizer = security.authorizer(host, c);
+            Registration.Setup setup = new Registration.Setup(c.id(), rb, client, authorizer, core, host,
+                    c.transport(), c.proxyHost(), c.proxyPort(), c.expiresSeconds(), settings.keepAlive(),
+                    new Backoff(settings.retryBase(), settings.retryCap()), e -> security.tlsRejection(e, c));
+            Registration registration = new Registration(setup, state -> registrations.changed(c.id(), state));
+            accounts.put(c.id(), new AccountRuntime(c, rb, authorizer, registration));
+        }
+        accounts.values().forEach(a -> a.registration().start());
+    }
+
+    /** Registers one account again now (the user's "retry"). */
+    public void retry(String account) {
+        AccountRuntime a = accounts.get(account);
+        if (a != null) {
+            a.registration().start();
+        }
+    }
+
+    /** Un-registers every account; completes when all have answered or timed out. */
+    public CompletableFuture<Void> unregisterAll() {
+        stopped = true;
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        accounts.values().forEach(a -> stops.add(a.registration().stop()));
+        return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
+    }
+
+    /** Stops the stack; pending requests fail. */
+    public void close() {
+        stopped = true;
+        if (client != null) {
+            client.cancelAll();
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    // ---- ChatTransport ----
+
+    @Override
+    public boolean isRegistered(String account) {
+        AccountRuntime a = accounts.get(account);
+        return a != null && a.registration().isRegistered();
+    }
+
+    @Override
+    public CompletableFuture<SendOutcome> sendMessage(String account, SipAddress to, String callId, String fromTag,
+                                                      String contentType, String body) {
+        AccountRuntime a = accounts.get(account);
+        if (a == null || client == null) {
+            return CompletableFuture.completedFuture(new SendOutcome.TransportFailed("account not active"));
+        }
+        Transport transport = a.config().transport();
+        if (transport == Transport.UDP
+                && body.getBytes(StandardCharsets.UTF_8).length + HEADER_ALLOWANCE > UDP_LIMIT) {
+            transport = Transport.TCP;
+        }
+        Request request;
+        try {
+            request = a.requests().message(to, callId, fromTag, 1, contentType, body, transport);
+        } catch (ParseException e) {
+            return CompletableFuture.completedFuture(new SendOutcome.Rejected(0, "invalid address " + to));
+        }
+        return client.send(request, a.authorizer()).thenApply(SipSignalling::outcome);
+    }
+
+    private static SendOutcome outcome(SipResult result) {
+        if (result instanceof SipResult.Final f) {
+            if (f.status() / 100 == 2) {
+                return new SendOutcome.Accepted(f.status() == 202);
+            }
+            return new SendOutcome.Rejected(f.status(), f.statusLine());
+        }
+        if (result instanceof SipResult.TimedOut) {
+            return new SendOutcome.NoAnswer();
+        }
+        Exception cause = ((SipResult.TransportFailed) result).cause();
+        return new SendOutcome.TransportFailed(cause.getMessage() == null ? "send failed" : cause.getMessage());
+    }
+
+    @Override
+    public void suspectLost(String account, String why) {
+        AccountRuntime a = accounts.get(account);
+        if (a != null) {
+            a.registration().suspectLost(why);
+        }
+    }
+
+    // ---- SipEvents ----
+
+    @Override
+    public void onRequest(RequestEvent event) {
+        if (inbound != null && !stopped) {
+            inbound.onRequest(event);
+        }
+    }
+
+    @Override
+    public void onResponse(ResponseEvent event) {
+        if (client != null) {
+            client.onResponse(event);
+        }
+    }
+
+    @Override
+    public void onTimeout(ClientTransaction transaction) {
+        if (client != null) {
+            client.onTimeout(transaction);
+        }
+    }
+
+    @Override
+    public void onTransportError(String peerHost, int peerPort, String transport) {
+        LOG.info("transport error towards {}:{} ({})", peerHost, peerPort, transport);
+        if (client != null) {
+            client.onTransportError(peerHost, peerPort);
+        }
+    }
+
+    private Optional<String> accountFor(Request request) {
+        String user = request.getRequestURI() instanceof SipURI u ? u.getUser() : null;
+        List<String> byUser = accounts.values().stream().filter(a -> a.config().aor().user().equals(user))
+                .map(a -> a.config().id()).toList();
+        if (byUser.size() == 1) {
+            return Optional.of(byUser.get(0));
+        }
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+        if (to != null && to.getAddress().getURI() instanceof SipURI t) {
+            String key = t.getUser() + "@" + t.getHost();
+            return accounts.values().stream().filter(a -> a.config().aor().key().equalsIgnoreCase(key))
+                    .map(a -> a.config().id()).findFirst();
+        }
+        return Optional.empty();
+    }
+}
