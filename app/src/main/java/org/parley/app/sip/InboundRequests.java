@@ -16,7 +16,6 @@ import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.Header;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -130,8 +129,7 @@ public final class InboundRequests {
                 to.setTag(Long.toHexString(System.nanoTime()));
             }
             for (String[] h : headers) {
-                Header header = host.headers().createHeader(h[0], h[1]);
-                response.addHeader(header);
+                ListHeaders.add(response, host.headers(), h[0], h[1]);
             }
             tx.sendResponse(response);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {

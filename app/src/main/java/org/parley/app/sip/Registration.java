@@ -118,6 +118,7 @@ public final class Registration {
                         }
                     });
         } catch (ParseException e) {
+            LOG.error("{}: cannot build REGISTER", s.accountId(), e);
             change(new RegistrationState.Failed(0, "invalid account address"));
         }
     }

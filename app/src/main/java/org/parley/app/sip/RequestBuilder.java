@@ -123,7 +123,7 @@ public final class RequestBuilder {
             route.setLrParam();
             route.setTransportParam(via.name().toLowerCase(Locale.ROOT));
             r.addHeader(host.headers().createRouteHeader(host.addresses().createAddress(route)));
-            r.addHeader(host.headers().createHeader("Allow", ALLOW));
+            ListHeaders.add(r, host.headers(), "Allow", ALLOW);
             r.addHeader(host.headers().createUserAgentHeader(List.of(userAgent)));
             return r;
         } catch (InvalidArgumentException e) {
