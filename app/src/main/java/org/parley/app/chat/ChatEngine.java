@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class ChatEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ChatEngine.class);
     static final int MAX_TRANSIENT_REJECTIONS = 5;
+    /** No answer or a broken transport this often in a row while the account stayed registered: give up. */
+    static final int MAX_SILENT_FAILURES = 6;
     private static final long RETRY_CAP_MILLIS = 30_000;
 
     private final HistoryStore history;
@@ -173,6 +175,9 @@ public final class ChatEngine {
         } else if (outcome instanceof SendOutcome.Rejected r
                 && ++q.transientRejections >= MAX_TRANSIENT_REJECTIONS) {
             finish(account, peer, q, m, DeliveryState.FAILED, r.statusLine());
+        } else if (!(outcome instanceof SendOutcome.Rejected) && q.failuresInRow + 1 >= MAX_SILENT_FAILURES) {
+            finish(account, peer, q, m, DeliveryState.FAILED, outcome instanceof SendOutcome.TransportFailed t
+                    ? "Could not be sent: " + t.reason() : "No answer from the server");
         } else {
             if (!(outcome instanceof SendOutcome.Rejected)) {
                 transport.suspectLost(account, outcome instanceof SendOutcome.NoAnswer ? "no answer" : "send failed");
@@ -189,6 +194,7 @@ public final class ChatEngine {
 
     private void finish(String account, String peer, PeerQueue q, MessageRecord m, DeliveryState state,
                         String reason) {
+        LOG.debug("{}: message {} to {} is {}{}", account, m.id(), peer, state, reason == null ? "" : " (" + reason + ")");
         q.items.poll();
         q.transientRejections = 0;
         q.failuresInRow = 0;

@@ -43,9 +43,10 @@ public final class ClientRequests {
      */
     public CompletableFuture<SipResult> send(Request request, Authorizer authorizer) {
         CompletableFuture<SipResult> result = new CompletableFuture<>();
-        Optional<Header> pre = authorizer.preemptive(request);
-        pre.ifPresent(request::setHeader);
-        start(new Pending(request, authorizer, result, 0, pre.isPresent()));
+        authorizer.preemptive(request).ifPresent(request::setHeader);
+        // A cached nonce may have been forgotten by the server (restart, expiry): the first challenge is
+        // answered even then; only a rejection of credentials computed for a fresh challenge is final.
+        start(new Pending(request, authorizer, result, 0, false));
         return result;
     }
 

@@ -213,15 +213,28 @@ public final class Registration {
         checkBinding();
     }
 
-    /** A REGISTER without Contact lists our bindings; if ours is missing the registrar forgot us. */
+    /**
+     * A REGISTER without Contact lists our bindings; if ours is missing the registrar forgot us. The answer
+     * must come within {@link #probeTimeoutMillis()}: a registrar that is up answers in milliseconds, and
+     * waiting for the transaction timeout (32 s over UDP) would leave the user believing they are online.
+     */
     private void checkBinding() {
         int gen = generation;
+        boolean[] settled = {false};
+        ScheduledFuture<?> deadline = s.core().schedule(() -> {
+            if (!settled[0] && gen == generation && !stopped) {
+                settled[0] = true;
+                retryLater("no answer");
+            }
+        }, probeTimeoutMillis(), TimeUnit.MILLISECONDS);
         try {
             s.client().send(s.requests().register(callId, fromTag, cseq++, -1), s.authorizer())
                     .thenAccept(result -> {
-                        if (gen != generation || stopped) {
+                        deadline.cancel(false);
+                        if (settled[0] || gen != generation || stopped) {
                             return;
                         }
+                        settled[0] = true;
                         if (result instanceof SipResult.Final f && f.status() / 100 == 2) {
                             if (!containsOurContact(f.response())) {
                                 LOG.info("{}: registrar lost our binding, registering again", s.accountId());
@@ -236,6 +249,10 @@ public final class Registration {
         } catch (ParseException e) {
             LOG.error("{}: cannot build binding query", s.accountId(), e);
         }
+    }
+
+    private long probeTimeoutMillis() {
+        return Math.max(2000, Math.min(8000, s.keepAlive().toMillis() * 2));
     }
 
     private boolean containsOurContact(Response r) {
