@@ -122,6 +122,7 @@ public final class SipSignalling implements SipEvents, ChatTransport {
         if (host != null) {
             host.close();
         }
+        security.close();
     }
 
     // ---- ChatTransport ----
