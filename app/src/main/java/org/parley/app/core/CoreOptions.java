@@ -26,6 +26,10 @@ public record CoreOptions(String bindAddress, int port, int maxMessageBytes, Str
         return new CoreOptions(address, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap);
     }
 
+    public CoreOptions withPort(int localPort) {
+        return new CoreOptions(bindAddress, localPort, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap);
+    }
+
     public CoreOptions withKeepAlive(Duration interval) {
         return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, interval, retryBase, retryCap);
     }
