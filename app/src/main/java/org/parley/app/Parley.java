@@ -31,6 +31,16 @@ public interface Parley extends AutoCloseable {
     /** Tells {@code peer} that the user is (or stopped) composing; refreshes and idles out per RFC 3994. */
     void setComposing(String account, String peer, boolean composing);
 
+    /** Registers {@code account} again now: the user's "retry" after a failure (also resets the backoff). */
+    void retry(String account);
+
+    /**
+     * Re-reads the accounts from the profile after the user added, changed or removed one: every account is
+     * un-registered, the SIP stack restarted with the new settings and every account registered again.
+     * Queued messages stay queued.
+     */
+    void reloadAccounts();
+
     /** Current registration state of an account. */
     RegistrationState registrationState(String account);
 

@@ -36,17 +36,43 @@ final class SipParley implements Parley {
     private final CoreThread core = new CoreThread();
     private final EventHub events = new EventHub();
     private final Map<String, RegistrationState> states = new ConcurrentHashMap<>();
-    private final SipSignalling signalling;
+    private final CoreOptions options;
+    private SipSignalling signalling;
     private final ChatEngine chat;
     private volatile List<String> accountIds = List.of();
     private volatile boolean closed;
 
     SipParley(Profile profile, CoreOptions options) {
         this.profile = profile;
-        this.signalling = new SipSignalling(new SipSignalling.Settings(options.bindAddress(), options.port(),
+        this.options = options;
+        this.signalling = newSignalling();
+        this.chat = new ChatEngine(profile.history(), new SignallingRef(), core, events::publish,
+                options.maxMessageBytes());
+    }
+
+    private SipSignalling newSignalling() {
+        return new SipSignalling(new SipSignalling.Settings(options.bindAddress(), options.port(),
                 options.userAgent(), options.keepAlive(), options.retryBase(), options.retryCap()), core,
                 this::onRegistrationState, (message, respond) -> chatEngine().onIncoming(message, respond));
-        this.chat = new ChatEngine(profile.history(), signalling, core, events::publish, options.maxMessageBytes());
+    }
+
+    /** The chat engine's view of whichever signalling instance is current (it is replaced on reload). */
+    private final class SignallingRef implements org.parley.app.chat.ChatTransport {
+        @Override
+        public boolean isRegistered(String account) {
+            return signalling.isRegistered(account);
+        }
+
+        @Override
+        public CompletableFuture<org.parley.app.chat.SendOutcome> sendMessage(String account, SipAddress to,
+                String callId, String fromTag, String contentType, String body) {
+            return signalling.sendMessage(account, to, callId, fromTag, contentType, body);
+        }
+
+        @Override
+        public void suspectLost(String account, String why) {
+            signalling.suspectLost(account, why);
+        }
     }
 
     private ChatEngine chatEngine() {
@@ -117,6 +143,22 @@ final class SipParley implements Parley {
     }
 
     @Override
+    public void retry(String account) {
+        String id = resolveAccount(account);
+        core.execute(() -> signalling.retry(id));
+    }
+
+    @Override
+    public void reloadAccounts() {
+        core.execute(() -> signalling.unregisterAll().orTimeout(3, TimeUnit.SECONDS).whenCompleteAsync((ok, e) -> {
+            signalling.close();
+            states.keySet().removeIf(k -> true);
+            signalling = newSignalling();
+            startOnCore();
+        }, core));
+    }
+
+    @Override
     public RegistrationState registrationState(String account) {
         return states.getOrDefault(resolveAccount(account), new RegistrationState.Unregistered());
     }
@@ -149,7 +191,7 @@ final class SipParley implements Parley {
         }
         closed = true;
         try {
-            CompletableFuture.supplyAsync(signalling::unregisterAll, core).thenCompose(f -> f)
+            CompletableFuture.supplyAsync(() -> signalling.unregisterAll(), core).thenCompose(f -> f)
                     .get(3, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             LOG.warn("un-registration did not finish within 3 s");
@@ -157,7 +199,7 @@ final class SipParley implements Parley {
             LOG.warn("un-registration failed", e);
         }
         try {
-            core.submit(signalling::close).get(3, TimeUnit.SECONDS);
+            core.submit(() -> signalling.close()).get(3, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("SIP stack did not stop cleanly", e);
         }

@@ -1,0 +1,150 @@
+package org.parley.app.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.parley.app.Parley;
+import org.parley.app.SipAddress;
+import org.parley.storage.StorageException;
+
+/**
+ * The stdin half of {@code parley run}: reads command lines and hands them to the core until
+ * {@code {"cmd":"quit"}} or end of input. Every bad line is answered with an {@code error} event; nothing a
+ * client writes can end the loop except quit/EOF (or a failing stdin, treated as EOF).
+ *
+ * <p>Runs on the thread calling {@link #readCommands()}. Does not own the core or the output: the caller
+ * closes them afterwards, in that order.
+ */
+final class RunSession {
+    /** How long quit waits for sends not yet acknowledged by storage, so their replies are still written. */
+    private static final long DRAIN_SECONDS = 5;
+
+    private final Parley parley;
+    private final RunOutput output;
+    private final BoundedLineReader input;
+    private final StdinCommandParser parser = new StdinCommandParser();
+    private final Set<String> allowedAccounts;
+    private final String defaultAccount;
+    private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
+
+    /**
+     * @param allowedAccounts accounts the client may send from; empty for any
+     * @param defaultAccount  account used when a command names none; null lets the core pick its first
+     */
+    RunSession(Parley parley, RunOutput output, BoundedLineReader input, Set<String> allowedAccounts,
+               String defaultAccount) {
+        this.parley = parley;
+        this.output = output;
+        this.input = input;
+        this.allowedAccounts = Set.copyOf(allowedAccounts);
+        this.defaultAccount = defaultAccount;
+    }
+
+    /** Blocks until quit or end of input, then waits (bounded) for pending send replies. */
+    void readCommands() {
+        try {
+            BoundedLineReader.Line line;
+            while ((line = input.next()) != null) {
+                if (line.text() == null) {
+                    output.error(line.problem(), null);
+                } else if (!line.text().isBlank() && !dispatch(parser.parse(line.text()))) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            CliLog.DETAIL.warn("stdin failed; stopping as on end of input", e);
+        }
+        drain();
+    }
+
+    /** @return false for quit */
+    private boolean dispatch(StdinCommand command) {
+        if (command instanceof StdinCommand.Quit) {
+            return false;
+        }
+        if (command instanceof StdinCommand.Invalid invalid) {
+            output.error(invalid.reason(), invalid.ref());
+        } else if (command instanceof StdinCommand.Send send) {
+            send(send);
+        } else if (command instanceof StdinCommand.Typing typing) {
+            typing(typing);
+        }
+        return true;
+    }
+
+    private void send(StdinCommand.Send send) {
+        String account;
+        try {
+            account = account(send.account());
+        } catch (IllegalArgumentException e) {
+            output.error(e.getMessage(), send.ref());
+            return;
+        }
+        output.sendStarted();
+        CompletableFuture<?> reply;
+        try {
+            reply = parley.send(account, send.to(), send.text())
+                    .whenComplete((message, failure) -> {
+                        if (failure == null) {
+                            output.queued(message, send.ref());
+                        } else {
+                            output.sendFailed(reason(failure), send.ref());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            output.sendFailed(reason(e), send.ref());
+            return;
+        }
+        inFlight.removeIf(CompletableFuture::isDone);
+        inFlight.add(reply);
+    }
+
+    private void typing(StdinCommand.Typing typing) {
+        try {
+            parley.setComposing(account(typing.account()), typing.to(), typing.active());
+        } catch (RuntimeException e) {
+            output.error(reason(e), null);
+        }
+    }
+
+    /** The account to use: the named one (normalised, and allowed), else the default. */
+    private String account(String named) {
+        if (named == null) {
+            return defaultAccount;
+        }
+        String account = SipAddress.parse(named).toString();
+        if (!allowedAccounts.isEmpty() && !allowedAccounts.contains(account)) {
+            throw new IllegalArgumentException("The account " + account + " is not one this run was started for.");
+        }
+        return account;
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if ((cause instanceof IllegalArgumentException || cause instanceof StorageException)
+                && cause.getMessage() != null) {
+            return cause.getMessage();
+        }
+        CliLog.DETAIL.warn("send failed", cause);
+        return "The message could not be queued (" + cause.getClass().getSimpleName() + ").";
+    }
+
+    private void drain() {
+        try {
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(DRAIN_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // each failure was already reported as an error event
+        } catch (TimeoutException e) {
+            CliLog.DETAIL.warn("{} send(s) not acknowledged by storage within {} s", inFlight.size(), DRAIN_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.parley.app.cli;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Parses one stdin line of the {@code run} protocol into a {@link StdinCommand}. Never throws: anything
+ * that is not a well-formed command becomes {@link StdinCommand.Invalid} with a sentence saying what is
+ * wrong. Unknown extra fields are ignored (forward compatibility). Thread-safe.
+ */
+final class StdinCommandParser {
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    StdinCommand parse(String line) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(line);
+        } catch (JsonProcessingException e) {
+            return new StdinCommand.Invalid("The line is not valid JSON (" + e.getOriginalMessage() + ").", null);
+        }
+        if (root == null || !root.isObject()) {
+            return new StdinCommand.Invalid("A command must be a JSON object.", null);
+        }
+        JsonNode ref = root.get("ref");
+        if (ref != null && !(ref.isTextual() || ref.isNumber() || ref.isNull())) {
+            return new StdinCommand.Invalid("\"ref\" must be a string or a number.", null);
+        }
+        try {
+            String cmd = requiredText(root, "cmd");
+            switch (cmd) {
+                case "send":
+                    String text = requiredText(root, "text");
+                    if (text.isEmpty()) {
+                        throw new BadField("\"text\" must not be empty.");
+                    }
+                    return new StdinCommand.Send(requiredText(root, "to"), text, optionalText(root, "account"), ref);
+                case "typing":
+                    return new StdinCommand.Typing(requiredText(root, "to"), requiredBoolean(root, "active"),
+                            optionalText(root, "account"));
+                case "quit":
+                    return new StdinCommand.Quit();
+                default:
+                    return new StdinCommand.Invalid("Unknown command \"" + abbreviate(cmd)
+                            + "\": use send, typing or quit.", ref);
+            }
+        } catch (BadField e) {
+            return new StdinCommand.Invalid(e.getMessage(), ref);
+        }
+    }
+
+    private static String requiredText(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            throw new BadField("Missing \"" + field + "\".");
+        }
+        if (!value.isTextual()) {
+            throw new BadField("\"" + field + "\" must be a string.");
+        }
+        return value.textValue();
+    }
+
+    private static String optionalText(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new BadField("\"" + field + "\" must be a string.");
+        }
+        return value.textValue();
+    }
+
+    private static boolean requiredBoolean(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            throw new BadField("Missing \"" + field + "\".");
+        }
+        if (!value.isBoolean()) {
+            throw new BadField("\"" + field + "\" must be true or false.");
+        }
+        return value.booleanValue();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    /** Control flow inside this class only: a field is missing or has the wrong type. */
+    private static final class BadField extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadField(String sentence) {
+            super(sentence, null, false, false);
+        }
+    }
+}

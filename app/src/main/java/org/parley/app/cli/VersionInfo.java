@@ -1,0 +1,29 @@
+package org.parley.app.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code --version}: the app module's version from the jar's Maven metadata ("development build" without it). */
+public final class VersionInfo implements IVersionProvider {
+    private static final String POM_PROPERTIES = "/META-INF/maven/org.parley/parley-app/pom.properties";
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {"parley " + version(), "Java " + Runtime.version()};
+    }
+
+    static String version() {
+        try (InputStream in = VersionInfo.class.getResourceAsStream(POM_PROPERTIES)) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                return properties.getProperty("version", "(unknown version)");
+            }
+        } catch (IOException e) {
+            CliLog.DETAIL.debug("cannot read {}", POM_PROPERTIES, e);
+        }
+        return "(development build)";
+    }
+}
