@@ -34,6 +34,8 @@ public final class RequestBuilder {
     private final int proxyPort;
     private final Transport transport;
     private final String userAgent;
+    /** Address for Via/Contact; looked up again at every REGISTER (the network may have changed). */
+    private String localAddress;
 
     public RequestBuilder(SipStackHost host, SipAddress aor, String proxyHost, int proxyPort, Transport transport,
                           String userAgent) {
@@ -51,6 +53,7 @@ public final class RequestBuilder {
      * @param expires 0 to remove the binding; negative for a binding query (no Contact)
      */
     public Request register(String callId, String fromTag, long cseq, int expires) throws ParseException {
+        localAddress = null;
         SipURI registrar = host.addresses().createSipURI(null, aor.host());
         if (aor.port() > 0) {
             registrar.setPort(aor.port());
@@ -97,12 +100,20 @@ public final class RequestBuilder {
     /** Our Contact for the account's transport. */
     public ContactHeader contact() throws ParseException {
         ListeningPoint lp = host.listeningPoint(transport);
-        SipURI uri = host.addresses().createSipURI(aor.user(), lp.getIPAddress());
+        SipURI uri = host.addresses().createSipURI(aor.user(),
+                localAddress(lp));
         uri.setPort(lp.getPort());
         if (transport != Transport.UDP) {
             uri.setTransportParam(transport.name().toLowerCase(Locale.ROOT));
         }
         return host.headers().createContactHeader(host.addresses().createAddress(uri));
+    }
+
+    private String localAddress(ListeningPoint lp) {
+        if (localAddress == null) {
+            localAddress = LocalAddress.towards(lp.getIPAddress(), proxyHost, proxyPort);
+        }
+        return localAddress;
     }
 
     private Request base(String method, SipURI requestUri, Address toAddress, String callId, String fromTag,
@@ -112,7 +123,7 @@ public final class RequestBuilder {
             ToHeader to = host.headers().createToHeader(toAddress, null);
             CallIdHeader cid = host.headers().createCallIdHeader(callId);
             ListeningPoint lp = host.listeningPoint(via);
-            ViaHeader v = host.headers().createViaHeader(lp.getIPAddress(), lp.getPort(),
+            ViaHeader v = host.headers().createViaHeader(localAddress(lp), lp.getPort(),
                     via.name().toLowerCase(Locale.ROOT), null);
             v.setRPort();
             Request r = host.messages().createRequest(requestUri, method, cid,

@@ -69,7 +69,8 @@ public final class SipStackHost implements SipListener, AutoCloseable {
                                      Executor core, SipEvents events) throws IOException {
         int udpPort = port != 0 ? port : FreePorts.find(bindAddress, tls);
         Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "parley-" + STACKS.incrementAndGet());
+        // jain-sip logs under the stack name: the "jainsip." prefix lets logging configs route its chatter.
+        p.setProperty("javax.sip.STACK_NAME", "jainsip.parley-" + STACKS.incrementAndGet());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");

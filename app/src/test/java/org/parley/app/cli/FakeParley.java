@@ -1,0 +1,134 @@
+package org.parley.app.cli;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.parley.app.Parley;
+import org.parley.app.ParleyEvent;
+import org.parley.app.ParleyListener;
+import org.parley.app.RegistrationState;
+import org.parley.storage.DeliveryState;
+import org.parley.storage.Direction;
+import org.parley.storage.MessageRecord;
+import org.parley.storage.Profile;
+
+/**
+ * A scriptable {@link Parley} for CLI tests. Thread-safe. By default send() completes at once with a QUEUED
+ * record (ids 1, 2, …); {@link #onSend} replaces that, {@link #onStart} runs when start() is called.
+ * {@link #emit} delivers an event the way the core does: on the listener's executor.
+ */
+final class FakeParley implements Parley {
+    record Sent(String account, String to, String text) {
+    }
+
+    record Composing(String account, String peer, boolean active) {
+    }
+
+    interface SendHandler {
+        CompletableFuture<MessageRecord> send(String account, String to, String text);
+    }
+
+    final List<Sent> sent = new CopyOnWriteArrayList<>();
+    final List<Composing> composing = new CopyOnWriteArrayList<>();
+    final Map<String, RegistrationState> states = new ConcurrentHashMap<>();
+    final CountDownLatch started = new CountDownLatch(1);
+    final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicLong ids = new AtomicLong();
+    private final Profile profile;
+    private volatile ParleyListener listener;
+    private volatile Executor executor;
+    private volatile Consumer<FakeParley> onStart = p -> { };
+    private volatile SendHandler onSend = this::queuedAtOnce;
+
+    FakeParley(Profile profile) {
+        this.profile = profile;
+    }
+
+    FakeParley onStart(Consumer<FakeParley> action) {
+        this.onStart = action;
+        return this;
+    }
+
+    FakeParley onSend(SendHandler handler) {
+        this.onSend = handler;
+        return this;
+    }
+
+    void emit(ParleyEvent event) {
+        if (event instanceof ParleyEvent.RegistrationChanged r) {
+            states.put(r.account(), r.state());
+        }
+        executor.execute(() -> listener.onEvent(event));
+    }
+
+    MessageRecord queuedRecord(String account, String to, String text) {
+        return new MessageRecord(ids.incrementAndGet(), account, to, Direction.OUT, text, Instant.now(),
+                DeliveryState.QUEUED, null, "call-" + ids.get());
+    }
+
+    boolean isClosed() {
+        return closed.getCount() == 0;
+    }
+
+    private CompletableFuture<MessageRecord> queuedAtOnce(String account, String to, String text) {
+        return CompletableFuture.completedFuture(queuedRecord(account, to, text));
+    }
+
+    @Override
+    public void start() {
+        started.countDown();
+        onStart.accept(this);
+    }
+
+    @Override
+    public void addListener(ParleyListener listener, Executor executor) {
+        this.listener = listener;
+        this.executor = executor;
+    }
+
+    @Override
+    public CompletableFuture<MessageRecord> send(String account, String to, String text) {
+        sent.add(new Sent(account, to, text));
+        return onSend.send(account, to, text);
+    }
+
+    @Override
+    public void setComposing(String account, String peer, boolean composing) {
+        if (!peer.contains("@")) {
+            throw new IllegalArgumentException("\"" + peer + "\" is not a SIP address.");
+        }
+        this.composing.add(new Composing(account, peer, composing));
+    }
+
+    @Override
+    public void retry(String account) {
+        // The CLI never retries by itself; nothing to record.
+    }
+
+    @Override
+    public void reloadAccounts() {
+        // The CLI restarts the core instead; nothing to record.
+    }
+
+    @Override
+    public RegistrationState registrationState(String account) {
+        return states.getOrDefault(account, new RegistrationState.Unregistered());
+    }
+
+    @Override
+    public Profile profile() {
+        return profile;
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+    }
+}
