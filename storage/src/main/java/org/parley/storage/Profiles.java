@@ -20,6 +20,17 @@ public final class Profiles {
     private Profiles() {
     }
 
+    /**
+     * Optional: loads the database driver and lets the JIT compile Argon2id, so that a following {@link #open}
+     * takes about 0.1 s instead of about 0.4 s in a fresh JVM. Call it on a background thread at start-up, e.g.
+     * while the passphrase is being typed. Touches no profile; safe to call repeatedly and from any thread.
+     *
+     * @throws StorageException if the encrypting database driver is missing
+     */
+    public static void warmUp() throws StorageException {
+        SqliteProfiles.warmUp();
+    }
+
     /** @return true if {@code dir} holds a key file written by Parley (the database is not checked) */
     public static boolean exists(Path dir) {
         return SqliteProfiles.exists(dir);

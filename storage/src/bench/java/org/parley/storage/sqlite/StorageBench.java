@@ -1,0 +1,208 @@
+package org.parley.storage.sqlite;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import org.parley.storage.HistoryStore;
+import org.parley.storage.Profile;
+import org.parley.storage.Profiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Storage benchmark (not a test): insert rate through the API, FTS search latency, encrypted vs. unencrypted,
+ * and unlock time. Parameters: -Dbench.messages, -Dbench.queries, -Dbench.dir. See storage/BENCH.md.
+ */
+public final class StorageBench {
+    private static final Logger LOG = LoggerFactory.getLogger(StorageBench.class);
+    private static final char[] PASSPHRASE = "benchmark passphrase".toCharArray();
+    private static final int VOCABULARY = 30_000;
+    private static final int PRODUCERS = 4;
+    private static final int IN_FLIGHT = 20_000;
+    private static final int SEARCH_LIMIT = 20;
+    private static final BenchText TEXT = new BenchText(VOCABULARY);
+    private static final String[] ACCOUNTS = {"sip:alice@example.com", "sip:work@example.org", "sip:a2@example.net"};
+
+    private StorageBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int messages = Integer.getInteger("bench.messages", 1_000_000);
+        int queries = Integer.getInteger("bench.queries", 1000);
+        Path root = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
+        deleteTree(root);
+        Files.createDirectories(root);
+        Path encDir = root.resolve("encrypted");
+        Path plainDir = root.resolve("plain");
+        LOG.info("Benchmark: {} messages, {} queries, in {}", messages, queries, root);
+
+        double encRate;
+        try (Profile p = Profiles.create(encDir, PASSPHRASE.clone())) {
+            encRate = insert(p.history(), messages);
+        }
+        double plainRate;
+        try (Profile p = SqliteProfiles.createUnencrypted(plainDir)) {
+            plainRate = insert(p.history(), messages);
+        }
+        LOG.info("Insert through the API: encrypted {} msg/s, plain {} msg/s, ratio plain/encrypted {}",
+                (long) encRate, (long) plainRate, String.format("%.2f", plainRate / encRate));
+        LOG.info("Database size: encrypted {} MiB, plain {} MiB",
+                Files.size(encDir.resolve("history.db")) >> 20, Files.size(plainDir.resolve("history.db")) >> 20);
+
+        List<Long> cold = new ArrayList<>();
+        List<Long> warmedUp = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            cold.add(freshJvmUnlockMillis(encDir, false));
+            warmedUp.add(freshJvmUnlockMillis(encDir, true));
+        }
+        long[] warm = new long[7];
+        for (int i = 0; i < warm.length; i++) {
+            long start = System.nanoTime();
+            Profiles.open(encDir, PASSPHRASE.clone()).close();
+            warm[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        Arrays.sort(warm);
+        LOG.info("Unlock (Argon2id m=19 MiB t=2 p=1 + open): fresh JVM {} ms; fresh JVM after Profiles.warmUp() {} ms;"
+                + " warm JVM median {} ms (min {}, max {})",
+                cold, warmedUp, warm[warm.length / 2], warm[0], warm[warm.length - 1]);
+
+        for (String kind : List.of("uniform", "zipf")) {
+            List<String> words = queryWords(kind, queries);
+            for (int round = 1; round <= 2; round++) { // alternated: other processes share this machine
+                double[] enc;
+                try (Profile p = Profiles.open(encDir, PASSPHRASE.clone())) {
+                    enc = search(p.history(), words);
+                }
+                double[] plain;
+                try (Profile p = SqliteProfiles.openUnencrypted(plainDir)) {
+                    plain = search(p.history(), words);
+                }
+                LOG.info("Search round {}, {} dictionary words ({} queries, limit {}): encrypted p50 {} ms p90 {} "
+                                + "p99 {} max {}; plain p50 {} ms p90 {} p99 {} max {}; encrypted/plain p50 {} p99 {}",
+                        round, kind, words.size(), SEARCH_LIMIT, f(enc[0]), f(enc[1]), f(enc[2]), f(enc[3]),
+                        f(plain[0]), f(plain[1]), f(plain[2]), f(plain[3]), f(enc[0] / plain[0]), f(enc[2] / plain[2]));
+            }
+        }
+    }
+
+    /** Appends {@code n} messages from {@link #PRODUCERS} threads, at most {@link #IN_FLIGHT} unacknowledged. */
+    static double insert(HistoryStore history, int n) throws Exception {
+        Semaphore window = new Semaphore(IN_FLIGHT);
+        CountDownLatch done = new CountDownLatch(n);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicLong next = new AtomicLong();
+        long start = System.nanoTime();
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < PRODUCERS; t++) {
+            Thread producer = new Thread(() -> {
+                long i;
+                while ((i = next.getAndIncrement()) < n) {
+                    window.acquireUninterruptibly();
+                    SplittableRandom random = new SplittableRandom(i); // same text for message i in every run
+                    String account = ACCOUNTS[(int) (i % ACCOUNTS.length)];
+                    String peer = "sip:peer" + random.nextInt(200) + "@example.com";
+                    String body = TEXT.message(random);
+                    var future = (i & 1) == 0
+                            ? history.appendIncoming(account, peer, body, "in-" + i)
+                            : history.appendOutgoing(account, peer, body, "out-" + i);
+                    future.whenComplete((r, e) -> {
+                        if (e != null) {
+                            failure.compareAndSet(null, e);
+                        }
+                        window.release();
+                        done.countDown();
+                    });
+                }
+            }, "producer-" + t);
+            producer.start();
+            producers.add(producer);
+        }
+        long logged = 0;
+        while (!done.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            long stored = n - done.getCount();
+            LOG.info("  ... {} stored ({} msg/s)", stored, (long) ((stored - logged) / 10.0));
+            logged = stored;
+        }
+        for (Thread producer : producers) {
+            producer.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("an append failed", failure.get());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LOG.info("Inserted {} messages in {} s", n, f(seconds));
+        return n / seconds;
+    }
+
+    /** @return p50, p90, p99, max in milliseconds after a warm-up of 100 queries */
+    static double[] search(HistoryStore history, List<String> words) throws Exception {
+        for (int i = 0; i < Math.min(100, words.size()); i++) {
+            history.search(words.get(i), SEARCH_LIMIT);
+        }
+        double[] ms = new double[words.size()];
+        long hits = 0;
+        for (int i = 0; i < words.size(); i++) {
+            long start = System.nanoTime();
+            hits += history.search(words.get(i), SEARCH_LIMIT).size();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        LOG.info("  {} hits in total", hits);
+        return new double[] {ms[ms.length / 2], ms[(int) (ms.length * 0.9)], ms[(int) (ms.length * 0.99)],
+            ms[ms.length - 1]};
+    }
+
+    static List<String> queryWords(String kind, int n) {
+        SplittableRandom random = new SplittableRandom(7);
+        List<String> words = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            words.add(kind.equals("zipf") ? TEXT.zipfWord(random) : TEXT.uniformWord(random));
+        }
+        return words;
+    }
+
+    static long freshJvmUnlockMillis(Path dir, boolean warmUp) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                UnlockProbe.class.getName(), dir.toString(), new String(PASSPHRASE), Boolean.toString(warmUp))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String line;
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            line = out.readLine();
+        }
+        if (process.waitFor() != 0 || line == null) {
+            throw new IllegalStateException("unlock probe failed");
+        }
+        return Long.parseLong(line.trim());
+    }
+
+    private static String f(double v) {
+        return String.format("%.2f", v);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

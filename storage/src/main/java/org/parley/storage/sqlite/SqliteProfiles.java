@@ -1,0 +1,106 @@
+package org.parley.storage.sqlite;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+import org.parley.storage.Profile;
+import org.parley.storage.ProfileExistsException;
+import org.parley.storage.StorageException;
+import org.parley.storage.crypto.Argon2KeyWrap;
+import org.parley.storage.crypto.Argon2Params;
+import org.parley.storage.crypto.KeyFile;
+import org.parley.storage.crypto.PrivateFiles;
+import org.parley.storage.crypto.Secrets;
+
+/**
+ * Implementation behind {@link org.parley.storage.Profiles}; use that class. Public only because Java has no
+ * friend packages. The unencrypted variants are package-private: tests and benchmarks only.
+ */
+public final class SqliteProfiles {
+    static final SecureRandom RANDOM = new SecureRandom();
+    /** Small enough to take a fraction of a real unlock, large enough for the JIT to compile Argon2's core. */
+    private static final Argon2Params WARM_UP = new Argon2Params(4096, 1, 1);
+
+    private SqliteProfiles() {
+    }
+
+    public static boolean exists(Path dir) {
+        return KeyFile.hasMagic(new ProfileLayout(dir).keyFile());
+    }
+
+    /** See {@link org.parley.storage.Profiles#create}. The key file is written last: it marks a complete profile. */
+    public static Profile create(Path dir, char[] passphrase) throws StorageException {
+        requireUsablePassphrase(passphrase);
+        DriverCheck.requireEncryptingDriver();
+        ProfileLayout layout = refuseExisting(dir);
+        byte[] key = new byte[Argon2KeyWrap.KEY_BYTES];
+        RANDOM.nextBytes(key);
+        try {
+            KeyFile keyFile = Argon2KeyWrap.wrap(key, passphrase, Argon2Params.DEFAULT, RANDOM);
+            return ProfileBootstrap.create(layout, ConnectionFactory.encrypted(layout.database(), key),
+                    () -> PrivateFiles.writeNew(layout.keyFile(), keyFile.encode()));
+        } finally {
+            Secrets.wipe(key);
+        }
+    }
+
+    /**
+     * See {@link org.parley.storage.Profiles#open}. Nothing is written before the passphrase is verified. The
+     * driver check (loading the native library on first use) runs alongside Argon2id; both finish before the
+     * database is touched.
+     */
+    public static Profile open(Path dir, char[] passphrase) throws StorageException {
+        Objects.requireNonNull(passphrase, "passphrase");
+        ProfileLayout layout = new ProfileLayout(dir);
+        KeyFile keyFile = KeyFile.read(layout.keyFile());
+        CompletableFuture<String> driver = DriverCheck.requireEncryptingDriverAsync();
+        byte[] key = Argon2KeyWrap.unwrap(keyFile, passphrase);
+        try {
+            DriverCheck.await(driver);
+            return ProfileBootstrap.open(layout, ConnectionFactory.encrypted(layout.database(), key));
+        } finally {
+            Secrets.wipe(key);
+        }
+    }
+
+    /** See {@link org.parley.storage.Profiles#warmUp}. */
+    public static void warmUp() throws StorageException {
+        DriverCheck.requireEncryptingDriver();
+        byte[] key = new byte[Argon2KeyWrap.KEY_BYTES];
+        char[] dummy = {'w', 'a', 'r', 'm'};
+        Argon2KeyWrap.unwrap(Argon2KeyWrap.wrap(key, dummy, WARM_UP, RANDOM), dummy);
+    }
+
+    /** An unencrypted profile (no key file): for tests and benchmarks only. */
+    static SqliteProfile createUnencrypted(Path dir) throws StorageException {
+        ProfileLayout layout = refuseExisting(dir);
+        return ProfileBootstrap.create(layout, ConnectionFactory.unencrypted(layout.database()), () -> { });
+    }
+
+    /** Opens a profile made by {@link #createUnencrypted}: for tests and benchmarks only. */
+    static SqliteProfile openUnencrypted(Path dir) throws StorageException {
+        ProfileLayout layout = new ProfileLayout(dir);
+        return ProfileBootstrap.open(layout, ConnectionFactory.unencrypted(layout.database()));
+    }
+
+    static void requireUsablePassphrase(char[] passphrase) throws StorageException {
+        Objects.requireNonNull(passphrase, "passphrase");
+        if (passphrase.length == 0) {
+            throw new StorageException("The passphrase must not be empty.");
+        }
+    }
+
+    private static ProfileLayout refuseExisting(Path dir) throws ProfileExistsException {
+        ProfileLayout layout = new ProfileLayout(dir);
+        if (exists(dir)) {
+            throw new ProfileExistsException();
+        }
+        if (layout.anyFileExists()) {
+            throw new ProfileExistsException(
+                    "This folder already holds files named like a Parley profile; they were left untouched.");
+        }
+        return layout;
+    }
+}

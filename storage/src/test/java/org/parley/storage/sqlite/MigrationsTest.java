@@ -1,0 +1,89 @@
+package org.parley.storage.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.storage.CorruptProfileException;
+import org.parley.storage.TestFiles;
+import org.parley.storage.UnsupportedProfileException;
+
+class MigrationsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aNewProfileHasTheLatestSchema() throws Exception {
+        Path dir = tmp.resolve("p");
+        SqliteProfiles.createUnencrypted(dir).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"))) {
+            assertThat(Migrations.userVersion(c)).isEqualTo(Migrations.latest());
+            List<String> tables = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            assertThat(tables).contains("accounts", "contacts", "conversations", "messages", "messages_fts");
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+                assertThat(rs.next() && "wal".equals(rs.getString(1))).isTrue();
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+                assertThat(rs.next() ? rs.getInt(1) : 0).isEqualTo(ConnectionFactory.PAGE_SIZE);
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT v FROM messages_fts_config WHERE k = 'pgsz'")) {
+                assertThat(rs.next() ? rs.getInt(1) : 0).isEqualTo(800);
+            }
+        }
+    }
+
+    @Test
+    void aNewerSchemaIsRefusedAndLeftUnchanged() throws Exception {
+        Path dir = tmp.resolve("p");
+        SqliteProfiles.createUnencrypted(dir).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = " + (Migrations.latest() + 1));
+        }
+        Map<String, String> before = TestFiles.snapshot(dir);
+        assertThatThrownBy(() -> SqliteProfiles.openUnencrypted(dir))
+                .isInstanceOf(UnsupportedProfileException.class)
+                .hasMessage("This profile was created by a newer version of Parley.");
+        assertThat(TestFiles.snapshot(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void anExistingDatabaseWithoutSchemaIsNotSilentlyRecreated() throws Exception {
+        Path dir = tmp.resolve("p");
+        Files.createDirectories(dir);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE unrelated (x)");
+        }
+        Map<String, String> before = TestFiles.snapshot(dir);
+        assertThatThrownBy(() -> SqliteProfiles.openUnencrypted(dir))
+                .isInstanceOf(CorruptProfileException.class)
+                .hasMessage("The profile database is empty.");
+        assertThat(TestFiles.snapshot(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void stepsAreOrderedAndStartAtOne() {
+        for (int i = 0; i < Migrations.STEPS.size(); i++) {
+            assertThat(Migrations.STEPS.get(i).version()).isEqualTo(i + 1);
+        }
+    }
+}
