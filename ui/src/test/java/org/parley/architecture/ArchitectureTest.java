@@ -35,11 +35,13 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.parley.storage..", "org.parley.media..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.parley.app..", "org.parley.ui..",
                         "javax.sip..", "gov.nist..", "javafx..")
-                .check(main);
+                .allowEmptyShould(true).check(main);
         noClasses().that().resideInAPackage("org.parley.storage..")
                 .should().dependOnClassesThat().resideInAPackage("org.parley.media..").check(main);
+        // media has no classes until the calls issue; the rule is in place for when it does.
         noClasses().that().resideInAPackage("org.parley.media..")
-                .should().dependOnClassesThat().resideInAPackage("org.parley.storage..").check(main);
+                .should().dependOnClassesThat().resideInAPackage("org.parley.storage..").allowEmptyShould(true)
+                .check(main);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.parley.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Shell-level checks of bin/parley: symlink resolution, the missing-build message, JAVA_HOME, PARLEY_JAVA_OPTS
- * and argument quoting (with a fake java), and, when `mvn package` has been run, the real jar.
+ * and argument quoting (with a fake java). The real jar is checked after packaging by {@link BinParleyLauncherIT}.
  */
 @DisabledOnOs(OS.WINDOWS)
 class BinParleyLauncherTest {
@@ -40,7 +38,7 @@ class BinParleyLauncherTest {
         return launcher;
     }
 
-    private static Outcome run(Path script, Map<String, String> env, String... args) throws Exception {
+    static Outcome run(Path script, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -87,21 +85,5 @@ class BinParleyLauncherTest {
         assertThat(outcome.stdout().lines()).containsExactly("<-Xmx64m>", "<-Dx=y>", "<-cp>",
                 "<" + root + "/" + JAR + ":" + root + "/app/target/lib/*>", "<org.parley.app.cli.ParleyMain>",
                 "<send>", "<sip:bob@x>", "<two words>");
-    }
-
-    @Test
-    void runs_the_packaged_cli_when_it_was_built() throws Exception {
-        Path root = RepoRoot.find();
-        Path jar = root.resolve(JAR);
-        assumeTrue(Files.isRegularFile(jar) && Files.isDirectory(root.resolve("app/target/lib")),
-                "run mvn -B -q -o -pl app package -DskipTests to check the real launcher");
-        try (JarFile file = new JarFile(jar.toFile())) {
-            assumeTrue(file.getEntry("org/parley/app/cli/ParleyMain.class") != null, "the jar predates the CLI");
-        }
-
-        Outcome outcome = run(root.resolve("bin/parley"), Map.of(), "--version");
-
-        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
-        assertThat(outcome.stdout()).startsWith("parley 0.1.0-SNAPSHOT");
     }
 }

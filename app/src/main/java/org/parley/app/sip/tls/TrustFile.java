@@ -31,21 +31,23 @@ final class TrustFile {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(64);
         }
-        String start = new String(head, StandardCharsets.ISO_8859_1);
+        boolean pem = new String(head, StandardCharsets.ISO_8859_1).contains("-----BEGIN");
         List<X509Certificate> result = new ArrayList<>();
-        if (start.contains("-----BEGIN") || (head.length > 0 && head[0] == 0x30 && !isKeyStore(file))) {
-            try (InputStream in = Files.newInputStream(file)) {
-                for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    if (c instanceof X509Certificate x) {
+        if (pem) {
+            result.addAll(x509(file));
+        } else {
+            try {
+                KeyStore store = KeyStore.getInstance(file.toFile(), password);
+                for (String alias : Collections.list(store.aliases())) {
+                    if (store.getCertificate(alias) instanceof X509Certificate x) {
                         result.add(x);
                     }
                 }
-            }
-        } else {
-            KeyStore store = KeyStore.getInstance(file.toFile(), password);
-            for (String alias : Collections.list(store.aliases())) {
-                if (store.getCertificate(alias) instanceof X509Certificate x) {
-                    result.add(x);
+            } catch (IOException | GeneralSecurityException keyStoreFailure) {
+                try {
+                    result.addAll(x509(file)); // a single DER certificate
+                } catch (GeneralSecurityException | IOException notDer) {
+                    throw keyStoreFailure;
                 }
             }
         }
@@ -55,8 +57,15 @@ final class TrustFile {
         return result;
     }
 
-    private static boolean isKeyStore(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".p12") || name.endsWith(".pfx") || name.endsWith(".jks");
+    private static List<X509Certificate> x509(Path file) throws IOException, GeneralSecurityException {
+        List<X509Certificate> certificates = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                if (c instanceof X509Certificate x) {
+                    certificates.add(x);
+                }
+            }
+        }
+        return certificates;
     }
 }

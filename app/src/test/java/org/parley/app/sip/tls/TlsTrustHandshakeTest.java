@@ -154,6 +154,9 @@ class TlsTrustHandshakeTest {
         TlsTestServer server = server(named);
         SipStackTls tls = tls(TlsTrust.trustStore(store("PKCS12", named, wildcard), PASSWORD));
         handshake(tls, sipExample, server.port());
+        // The server thread records the name after its side of the handshake, which may end after ours.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> !server.sniNames().isEmpty());
         assertThat(server.sniNames()).containsExactly("sip.example.test");
         // The same certificate reached by IP literal does not match.
         handshakeFailure(tls, ip(), server.port());

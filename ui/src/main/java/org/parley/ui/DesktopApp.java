@@ -1,0 +1,115 @@
+package org.parley.ui;
+
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.parley.app.Parley;
+import org.parley.app.core.CoreOptions;
+import org.parley.app.core.ParleyCore;
+import org.parley.storage.Profile;
+import org.parley.ui.common.Async;
+import org.parley.ui.common.I18n;
+import org.parley.ui.fx.FxAsync;
+import org.parley.ui.fx.Themes;
+import org.parley.ui.main.MainView;
+import org.parley.ui.main.MainViewModel;
+import org.parley.ui.notify.DesktopNotifier;
+import org.parley.ui.settings.SettingsStore;
+import org.parley.ui.settings.SettingsViewModel;
+import org.parley.ui.unlock.ProfileGate;
+import org.parley.ui.unlock.UnlockView;
+import org.parley.ui.unlock.UnlockViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the view-models and views and wires them to the core. Unlock screen first;
+ * once the profile is open, the core is started with its events delivered on the FX thread
+ * ({@code Platform::runLater}) and the main window replaces the unlock screen. Closing the window hides it,
+ * shuts the session down on a background thread and then exits.
+ */
+public final class DesktopApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+
+    private final AppDirs dirs = AppDirs.system();
+    private I18n i18n;
+    private Async async;
+    private Stage stage;
+    private SettingsViewModel settings;
+    private Session session;
+    private DesktopNotifier notifier;
+
+    @Override
+    public void start(Stage primary) {
+        this.stage = primary;
+        i18n = I18n.load(Locale.getDefault());
+        async = FxAsync.create();
+        SettingsStore store = new SettingsStore(dirs.settingsFile());
+        settings = new SettingsViewModel(store, store.load(), async, i18n);
+        Themes.apply(settings.themeProperty().get());
+        settings.themeProperty().addListener((o, a, theme) -> Themes.apply(theme));
+        Platform.setImplicitExit(false);
+        primary.setOnCloseRequest(e -> {
+            e.consume();
+            quit();
+        });
+        primary.setTitle(i18n.t("app.name"));
+        LOG.info("desktop app starting; profile directory {}", dirs.dataDir());
+        UnlockViewModel unlock = new UnlockViewModel(ProfileGate.at(dirs.dataDir()), async, i18n, this::unlocked);
+        show(new UnlockView(unlock, i18n).build(), 520, 440);
+        primary.show();
+    }
+
+    private void unlocked(Profile profile) {
+        session = new Session(profile);
+        Parley parley;
+        try {
+            parley = ParleyCore.open(profile, CoreOptions.defaults());
+        } catch (RuntimeException e) {
+            LOG.error("the core could not be opened", e);
+            async.background().execute(session::close);
+            show(new javafx.scene.control.Label(i18n.t("error.core")), 520, 200);
+            return;
+        }
+        session.attach(parley);
+        notifier = new DesktopNotifier(i18n.t("app.name"), this::toFront);
+        MainViewModel main = new MainViewModel(parley, async, i18n, notifier, settings);
+        main.windowFocusedProperty().bind(stage.focusedProperty());
+        parley.addListener(main::onEvent, Platform::runLater);
+        MainView view = new MainView(main, async, i18n, url -> getHostServices().showDocument(url), this::quit);
+        show(view.build(), 1100, 720);
+        stage.centerOnScreen();
+        main.start();
+        parley.start();
+    }
+
+    private void show(Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(Themes.appCss());
+        stage.setScene(scene);
+    }
+
+    private void toFront() {
+        stage.show();
+        stage.setIconified(false);
+        stage.toFront();
+    }
+
+    private void quit() {
+        stage.hide();
+        if (notifier != null) {
+            notifier.close();
+        }
+        Session s = session;
+        Thread closer = new Thread(() -> {
+            if (s != null) {
+                s.close();
+            }
+            Platform.exit();
+        }, "parley-ui-shutdown");
+        closer.start();
+    }
+}

@@ -1,0 +1,173 @@
+package org.parley.ui.chat;
+
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.parley.ui.common.I18n;
+import org.parley.ui.fx.Icons;
+
+/**
+ * One chat: header (name, typing indicator, mute), the virtualised message list and the composer.
+ * Enter sends, Shift+Enter starts a new line; Ctrl+C in the list copies the selected messages' text.
+ * Scrolling to the top loads older history and keeps the view where it was. UI thread.
+ */
+public final class ConversationView {
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private final ConversationViewModel vm;
+    private final I18n i18n;
+    private final Consumer<String> linkOpener;
+    private final ListView<MessageItem> list = new ListView<>();
+    private final TextArea composer = new TextArea();
+    private boolean loading;
+
+    public ConversationView(ConversationViewModel vm, I18n i18n, Consumer<String> linkOpener) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.linkOpener = linkOpener;
+    }
+
+    public Parent build() {
+        Label name = new Label();
+        name.getStyleClass().add("title-4");
+        name.textProperty().bind(vm.titleProperty());
+        Label peer = new Label(vm.key().peerLabel() + "  ·  " + vm.key().account());
+        peer.getStyleClass().addAll("text-muted", "text-small");
+        Label typing = new Label();
+        typing.setId("typing");
+        typing.getStyleClass().addAll("text-muted", "typing");
+        typing.textProperty().bind(javafx.beans.binding.Bindings.when(vm.peerTypingProperty())
+                .then(i18n.t("chat.typing", vm.key().peerLabel())).otherwise(""));
+        ToggleButton mute = new ToggleButton(null, Icons.of(Feather.BELL_OFF));
+        mute.setId("mute");
+        mute.getStyleClass().addAll("flat", "button-icon");
+        mute.setAccessibleText(i18n.t("chat.mute"));
+        mute.setTooltip(new Tooltip(i18n.t("chat.mute")));
+        mute.selectedProperty().bindBidirectional(vm.mutedProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, new VBox(0, name, peer), spacer, typing, mute);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(8, 12, 8, 12));
+        header.getStyleClass().add("chat-header");
+
+        list.setId("messages");
+        list.setItems(vm.messages());
+        list.getStyleClass().add("messages");
+        list.setAccessibleText(i18n.t("chat.messages", vm.titleProperty().get()));
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setPlaceholder(new Label(i18n.t("chat.empty")));
+        list.setCellFactory(v -> new MessageCell(i18n, linkOpener, vm::retry, this::loadOlder));
+        list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (COPY.match(e)) {
+                copySelection();
+                e.consume();
+            }
+        });
+        MenuItem copy = new MenuItem(i18n.t("chat.copy"));
+        copy.setAccelerator(COPY);
+        copy.setOnAction(e -> copySelection());
+        list.setContextMenu(new ContextMenu(copy));
+        vm.messages().addListener((javafx.collections.ListChangeListener<MessageItem>) c -> {
+            while (c.next()) {
+                if (c.wasAdded() && c.getTo() == vm.messages().size() && !loading) {
+                    list.scrollTo(vm.messages().size() - 1);
+                }
+            }
+        });
+        list.scrollTo(Math.max(0, vm.messages().size() - 1));
+
+        composer.setId("composer");
+        composer.setWrapText(true);
+        composer.setPrefRowCount(2);
+        composer.setPromptText(i18n.t("chat.composer.prompt"));
+        composer.setAccessibleText(i18n.t("chat.composer"));
+        composer.textProperty().bindBidirectional(vm.draftProperty());
+        composer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                if (e.isShiftDown()) {
+                    composer.insertText(composer.getCaretPosition(), "\n");
+                } else {
+                    vm.send();
+                }
+            }
+        });
+        Button send = new Button(null, Icons.of(Feather.SEND));
+        send.setId("send");
+        send.getStyleClass().add("accent");
+        send.setAccessibleText(i18n.t("chat.send"));
+        send.setTooltip(new Tooltip(i18n.t("chat.send")));
+        send.setOnAction(e -> vm.send());
+        send.disableProperty().bind(vm.draftProperty().isEmpty());
+        HBox.setHgrow(composer, Priority.ALWAYS);
+        HBox compose = new HBox(8, composer, send);
+        compose.setAlignment(Pos.BOTTOM_RIGHT);
+        compose.setPadding(new Insets(8, 12, 10, 12));
+        Label error = new Label();
+        error.getStyleClass().add("danger");
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        VBox bottom = new VBox(4, error, compose);
+        bottom.setPadding(new Insets(0, 0, 0, 12));
+
+        BorderPane root = new BorderPane(list, header, null, bottom, null);
+        root.getStyleClass().add("conversation");
+        return root;
+    }
+
+    public void focusComposer() {
+        composer.requestFocus();
+    }
+
+    /** Prepends a page and keeps the message that was on top in view. */
+    private void loadOlder() {
+        if (loading || !vm.hasOlderProperty().get()) {
+            return;
+        }
+        loading = true;
+        try {
+            int added = vm.loadOlder();
+            if (added > 0) {
+                list.scrollTo(added);
+            }
+        } finally {
+            loading = false;
+        }
+    }
+
+    private void copySelection() {
+        String text = list.getSelectionModel().getSelectedItems().stream().map(MessageItem::text)
+                .collect(Collectors.joining("\n"));
+        if (!text.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+}

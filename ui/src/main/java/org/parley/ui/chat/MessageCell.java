@@ -1,0 +1,125 @@
+package org.parley.ui.chat;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.parley.storage.DeliveryState;
+import org.parley.ui.common.I18n;
+
+/**
+ * One message: a bubble with the text (links clickable), the time and, for outgoing messages, the delivery
+ * state; a failed message offers "Send again". Reaching the first row asks for older history through
+ * {@code onTopReached}. UI thread.
+ */
+final class MessageCell extends ListCell<MessageItem> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+            .withZone(ZoneId.systemDefault());
+
+    private final I18n i18n;
+    private final Consumer<String> linkOpener;
+    private final Consumer<MessageItem> retry;
+    private final Runnable onTopReached;
+    private final TextFlow text = new TextFlow();
+    private final Label time = new Label();
+    private final Label state = new Label();
+    private final Hyperlink resend = new Hyperlink();
+    private final VBox bubble;
+    private final HBox row;
+    private final ChangeListener<DeliveryState> onState = (o, a, now) -> showState();
+    private MessageItem current;
+
+    MessageCell(I18n i18n, Consumer<String> linkOpener, Consumer<MessageItem> retry, Runnable onTopReached) {
+        this.i18n = i18n;
+        this.linkOpener = linkOpener;
+        this.retry = retry;
+        this.onTopReached = onTopReached;
+        time.getStyleClass().addAll("text-muted", "text-small");
+        state.getStyleClass().addAll("text-small", "message-state");
+        resend.setText(i18n.t("chat.retry"));
+        resend.getStyleClass().add("text-small");
+        HBox meta = new HBox(6, time, state, resend);
+        meta.setAlignment(Pos.CENTER_RIGHT);
+        bubble = new VBox(2, text, meta);
+        bubble.getStyleClass().add("bubble");
+        bubble.maxWidthProperty().bind(widthProperty().multiply(0.75));
+        row = new HBox(bubble);
+        setPrefWidth(0);
+    }
+
+    @Override
+    protected void updateItem(MessageItem item, boolean empty) {
+        super.updateItem(item, empty);
+        if (current != null) {
+            current.stateProperty().removeListener(onState);
+        }
+        current = empty ? null : item;
+        if (current == null) {
+            setGraphic(null);
+            setAccessibleText(null);
+            return;
+        }
+        text.getChildren().clear();
+        for (TextSegments.Segment s : TextSegments.split(item.text())) {
+            if (s.link()) {
+                Hyperlink link = new Hyperlink(s.text());
+                link.setOnAction(e -> linkOpener.accept(s.text()));
+                text.getChildren().add(link);
+            } else {
+                Text run = new Text(s.text());
+                run.getStyleClass().add("message-text");
+                text.getChildren().add(run);
+            }
+        }
+        time.setText(TIME.format(item.at()));
+        bubble.getStyleClass().setAll("bubble", item.outgoing() ? "bubble-out" : "bubble-in");
+        row.setAlignment(item.outgoing() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+        item.stateProperty().addListener(onState);
+        showState();
+        resend.setOnAction(e -> retry.accept(item));
+        setGraphic(row);
+        if (getIndex() == 0) {
+            javafx.application.Platform.runLater(onTopReached);
+        }
+    }
+
+    private void showState() {
+        MessageItem item = current;
+        boolean out = item.outgoing();
+        DeliveryState s = item.stateProperty().get();
+        state.setVisible(out);
+        state.setManaged(out);
+        String label = out ? i18n.t("delivery." + s.name()) : "";
+        if (out && s == DeliveryState.FAILED && !item.reasonProperty().get().isEmpty()) {
+            label = i18n.t("delivery.FAILED.reason", item.reasonProperty().get());
+        }
+        state.setText(label);
+        state.setGraphic(out ? new FontIcon(iconOf(s)) : null);
+        state.getStyleClass().setAll("label", "text-small", "message-state", "state-" + s.name().toLowerCase());
+        resend.setVisible(out && s == DeliveryState.FAILED);
+        resend.setManaged(resend.isVisible());
+        setAccessibleText((out ? i18n.t("chat.accessible.out") : i18n.t("chat.accessible.in")) + " "
+                + time.getText() + ": " + item.text() + (out ? " (" + label + ")" : ""));
+    }
+
+    private static Feather iconOf(DeliveryState s) {
+        return switch (s) {
+            case QUEUED -> Feather.CLOCK;
+            case SENT -> Feather.CHECK;
+            case STORED_OFFLINE -> Feather.INBOX;
+            case FAILED -> Feather.ALERT_CIRCLE;
+            case RECEIVED -> Feather.CHECK;
+        };
+    }
+}

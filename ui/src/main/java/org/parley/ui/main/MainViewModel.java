@@ -1,0 +1,146 @@
+package org.parley.ui.main;
+
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import org.parley.app.Parley;
+import org.parley.app.ParleyEvent;
+import org.parley.ui.accounts.AccountItem;
+import org.parley.ui.accounts.AccountsViewModel;
+import org.parley.ui.chat.ChatsViewModel;
+import org.parley.ui.common.Async;
+import org.parley.ui.common.ConversationKey;
+import org.parley.ui.common.I18n;
+import org.parley.ui.contacts.ContactListViewModel;
+import org.parley.ui.notify.NotificationPolicy;
+import org.parley.ui.notify.Notifier;
+import org.parley.ui.search.SearchViewModel;
+import org.parley.ui.settings.SettingsViewModel;
+
+/**
+ * The main window's state: accounts, contacts, open chats, search, and how core events reach them. Owns the
+ * unread rule: a message counts as unread unless its conversation is in front of a focused window.
+ *
+ * <p>Threading: UI thread only; {@link #onEvent} is the listener the composition root registers with
+ * {@code Platform::runLater} as executor.
+ */
+public final class MainViewModel {
+    private final Parley parley;
+    private final AccountsViewModel accounts;
+    private final ContactListViewModel contacts;
+    private final ChatsViewModel chats;
+    private final SearchViewModel search;
+    private final SettingsViewModel settings;
+    private final NotificationPolicy notifications;
+    private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
+    private final StringProperty status = new SimpleStringProperty("");
+
+    public MainViewModel(Parley parley, Async async, I18n i18n, Notifier notifier, SettingsViewModel settings) {
+        this.parley = parley;
+        this.settings = settings;
+        this.accounts = new AccountsViewModel(parley, async, i18n);
+        this.contacts = new ContactListViewModel(parley.profile(), async, i18n);
+        this.chats = new ChatsViewModel(parley, async, i18n, contacts::nameOf);
+        this.search = new SearchViewModel(parley.profile().history(), async, i18n, contacts::nameOf, this::open);
+        this.notifications = new NotificationPolicy(notifier, i18n, windowFocused::get,
+                () -> settings.notificationsProperty().get(), chats::isMuted, contacts::nameOf, this::open);
+        chats.selectedProperty().addListener((o, a, now) -> markSelectedRead());
+        windowFocused.addListener((o, a, now) -> markSelectedRead());
+        accounts.accounts().addListener((ListChangeListener<AccountItem>) c -> reloadContacts());
+        for (var error : List.of(accounts.errorProperty(), contacts.errorProperty(), settings.errorProperty())) {
+            error.addListener((o, a, now) -> {
+                if (now != null && !now.isEmpty()) {
+                    status.set(now);
+                }
+            });
+        }
+    }
+
+    /** Reads accounts (and then contacts). Call once the window is up. */
+    public void start() {
+        accounts.refresh();
+    }
+
+    public void onEvent(ParleyEvent event) {
+        if (event instanceof ParleyEvent.RegistrationChanged r) {
+            accounts.onRegistration(r);
+            return;
+        }
+        chats.onEvent(event);
+        if (event instanceof ParleyEvent.MessageReceived m) {
+            ConversationKey key = key(m.account(), m.from());
+            contacts.ensure(key);
+            boolean inFront = windowFocused.get() && chats.selectedKey().filter(key::equals).isPresent();
+            if (!inFront) {
+                contacts.countUnread(key);
+            }
+            notifications.onReceived(key, m);
+        }
+    }
+
+    /** Opens the conversation in a tab, selects it and clears its unread counter. */
+    public void open(ConversationKey key) {
+        contacts.ensure(key);
+        chats.open(key);
+        contacts.markRead(key);
+    }
+
+    public BooleanProperty windowFocusedProperty() {
+        return windowFocused;
+    }
+
+    /** The latest error sentence for the status bar, or "". */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public Parley parley() {
+        return parley;
+    }
+
+    public AccountsViewModel accounts() {
+        return accounts;
+    }
+
+    public ContactListViewModel contacts() {
+        return contacts;
+    }
+
+    public ChatsViewModel chats() {
+        return chats;
+    }
+
+    public SearchViewModel search() {
+        return search;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
+    public List<String> accountIds() {
+        return accounts.accounts().stream().map(AccountItem::id).toList();
+    }
+
+    private void reloadContacts() {
+        contacts.load(accountIds());
+        chats.refreshTitles();
+    }
+
+    private void markSelectedRead() {
+        if (windowFocused.get()) {
+            chats.selectedKey().ifPresent(contacts::markRead);
+        }
+    }
+
+    private static ConversationKey key(String account, String peer) {
+        try {
+            return ConversationKey.of(account, peer);
+        } catch (IllegalArgumentException e) {
+            return new ConversationKey(account, peer);
+        }
+    }
+}

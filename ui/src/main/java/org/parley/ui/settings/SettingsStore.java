@@ -1,0 +1,60 @@
+package org.parley.ui.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and writes {@link UiSettings} as a small properties file ({@code $XDG_CONFIG_HOME/parley/desktop.properties}).
+ * A missing or unreadable file gives the defaults; a write replaces the file atomically. Blocking: call
+ * {@link #save} off the UI thread. Thread-safe (no state besides the path).
+ */
+public final class SettingsStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
+    private final Path file;
+
+    public SettingsStore(Path file) {
+        this.file = file;
+    }
+
+    public UiSettings load() {
+        UiSettings d = UiSettings.defaults();
+        if (!Files.isRegularFile(file)) {
+            return d;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            LOG.warn("cannot read {}; using defaults", file, e);
+            return d;
+        }
+        Theme theme = d.theme();
+        try {
+            theme = Theme.valueOf(p.getProperty("theme", d.theme().name()));
+        } catch (IllegalArgumentException e) {
+            LOG.info("unknown theme in {}: {}", file, p.getProperty("theme"));
+        }
+        boolean notifications = Boolean.parseBoolean(p.getProperty("notifications", Boolean.toString(d.notifications())));
+        return new UiSettings(theme, notifications);
+    }
+
+    public void save(UiSettings settings) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Properties p = new Properties();
+        p.setProperty("theme", settings.theme().name());
+        p.setProperty("notifications", Boolean.toString(settings.notifications()));
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(w, "Parley desktop settings");
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,102 @@
+package org.parley.ui.fx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.app.ParleyEvent;
+import org.parley.storage.AccountRecord;
+import org.parley.storage.ContactRecord;
+import org.parley.storage.Profile;
+import org.parley.ui.common.ConversationKey;
+import org.parley.ui.main.MainView;
+import org.parley.ui.main.MainViewModel;
+import org.parley.ui.settings.SettingsStore;
+import org.parley.ui.settings.SettingsViewModel;
+import org.parley.ui.settings.UiSettings;
+import org.parley.ui.testing.FakeParley;
+import org.parley.ui.testing.TestProfiles;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Smoke test of the main window on Monocle: a stored conversation opens in a tab and shows its messages. */
+@ExtendWith(ApplicationExtension.class)
+class ChatFxTest {
+    private static final ConversationKey KEY = new ConversationKey(TestProfiles.ALICE, TestProfiles.BOB);
+
+    @TempDir
+    Path dir;
+    private Profile profile;
+    private FakeParley parley;
+    private MainViewModel vm;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        profile.close();
+    }
+
+    private void showMainWindow() throws Exception {
+        profile = TestProfiles.create(dir);
+        profile.accounts().save(new AccountRecord(TestProfiles.ALICE, "alice", "pw", null, "UDP", 600, null, null));
+        profile.contacts().save(new ContactRecord(TestProfiles.ALICE, TestProfiles.BOB, "Bob Builder", "Work"));
+        profile.history().appendIncoming(KEY.account(), KEY.peer(), "Hi Alice, see https://example.com 👋", "k1").join();
+        profile.history().appendOutgoing(KEY.account(), KEY.peer(), "Grüße zurück — 你好", "c1").join();
+        parley = new FakeParley(profile);
+        FxToolkit.setupStage(stage -> {
+            var async = FxAsync.create();
+            SettingsViewModel settings = new SettingsViewModel(new SettingsStore(dir.resolve("s.properties")),
+                    UiSettings.defaults(), async, TestProfiles.english());
+            vm = new MainViewModel(parley, async, TestProfiles.english(), (t, x, o) -> { }, settings);
+            parley.addListener(vm::onEvent, Platform::runLater);
+            Scene scene = new Scene(new MainView(vm, async, TestProfiles.english(), url -> { }, () -> { }).build(),
+                    1000, 640);
+            scene.getStylesheets().add(Themes.appCss());
+            stage.setScene(scene);
+            stage.show();
+            vm.start();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void openingAContactShowsTheConversationInATab(FxRobot robot) throws Exception {
+        showMainWindow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.contacts().shown().isEmpty());
+        robot.doubleClickOn("Bob Builder");
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> messages = robot.lookup("#messages").queryAs(ListView.class);
+        assertThat(messages.getItems()).hasSize(2);
+        assertThat(robot.lookup(".message-text").queryAll()).extracting(n -> ((Text) n).getText())
+                .contains("Hi Alice, see ", "Grüße zurück — 你好");
+        assertThat(robot.lookup(".bubble .hyperlink").tryQuery()).isPresent();
+        assertThat(robot.lookup(".message-state").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Queued");
+
+        parley.emit(new ParleyEvent.MessageReceived(KEY.account(), KEY.peer(), "live message", 99, Instant.now()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> messages.getItems().size() == 3);
+    }
+
+    @Test
+    void enterInTheComposerSends(FxRobot robot) throws Exception {
+        showMainWindow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.contacts().shown().isEmpty());
+        robot.interact(() -> vm.open(KEY));
+        robot.clickOn("#composer").write("sent with Enter");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> parley.sent.size() == 1);
+        assertThat(parley.sent.get(0).text()).isEqualTo("sent with Enter");
+    }
+}

@@ -1,0 +1,124 @@
+package org.parley.ui.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.parley.app.Parley;
+import org.parley.app.ParleyEvent;
+import org.parley.app.ParleyListener;
+import org.parley.app.RegistrationState;
+import org.parley.app.SipAddress;
+import org.parley.storage.MessageRecord;
+import org.parley.storage.Profile;
+
+/**
+ * A {@link Parley} over a real profile without SIP: send() stores the message as QUEUED in the real history
+ * (so paging and search see it) and records the call; {@link #emit} delivers an event the way the core does,
+ * on the listener's executor. Thread-safe.
+ */
+public final class FakeParley implements Parley {
+    public record Sent(String account, String to, String text) {
+    }
+
+    public record Composing(String account, String peer, boolean active) {
+    }
+
+    public final List<Sent> sent = new CopyOnWriteArrayList<>();
+    public final List<Composing> composing = new CopyOnWriteArrayList<>();
+    public final List<String> retried = new CopyOnWriteArrayList<>();
+    public final AtomicInteger reloads = new AtomicInteger();
+    public final Map<String, RegistrationState> states = new ConcurrentHashMap<>();
+    private final List<Map.Entry<ParleyListener, Executor>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong callIds = new AtomicLong();
+    private final Profile profile;
+    private volatile boolean started;
+    private volatile boolean closed;
+    private volatile Runnable onReload = () -> { };
+
+    public FakeParley(Profile profile) {
+        this.profile = profile;
+    }
+
+    /** What to do when the UI reloads the accounts (e.g. emit a registration outcome). */
+    public FakeParley onReload(Runnable action) {
+        this.onReload = action;
+        return this;
+    }
+
+    public void emit(ParleyEvent event) {
+        if (event instanceof ParleyEvent.RegistrationChanged r) {
+            states.put(r.account(), r.state());
+        }
+        for (Map.Entry<ParleyListener, Executor> l : listeners) {
+            l.getValue().execute(() -> l.getKey().onEvent(event));
+        }
+    }
+
+    @Override
+    public void start() {
+        started = true;
+    }
+
+    public boolean started() {
+        return started;
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public void addListener(ParleyListener listener, Executor executor) {
+        listeners.add(Map.entry(listener, executor));
+    }
+
+    @Override
+    public CompletableFuture<MessageRecord> send(String account, String to, String text) {
+        sent.add(new Sent(account, to, text));
+        String peer;
+        try {
+            peer = SipAddress.parse(to).toString();
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        // Completed before returning, so tests with a same-thread Async see the message at once.
+        return CompletableFuture.completedFuture(
+                profile.history().appendOutgoing(account, peer, text, "call-" + callIds.incrementAndGet()).join());
+    }
+
+    @Override
+    public void setComposing(String account, String peer, boolean active) {
+        composing.add(new Composing(account, peer, active));
+    }
+
+    @Override
+    public void retry(String account) {
+        retried.add(account);
+    }
+
+    @Override
+    public void reloadAccounts() {
+        reloads.incrementAndGet();
+        onReload.run();
+    }
+
+    @Override
+    public RegistrationState registrationState(String account) {
+        return states.getOrDefault(account, new RegistrationState.Unregistered());
+    }
+
+    @Override
+    public Profile profile() {
+        return profile;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}
