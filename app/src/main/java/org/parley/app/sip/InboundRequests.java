@@ -66,8 +66,10 @@ public final class InboundRequests {
         } catch (TransactionAlreadyExistsException e) {
             return; // a retransmission of a request we are already handling
         } catch (SipException | RuntimeException e) {
-            LOG.debug("no server transaction for {}", method, e);
-            return;
+            // jain-sip refuses a transaction for some requests it parsed (an RFC 2543 INVITE without
+            // Max-Forwards, an INVITE without Contact): answer them statelessly rather than not at all.
+            LOG.debug("no server transaction for {}; answering statelessly", method, e);
+            tx = null;
         }
         Optional<RequestGate.Refusal> refusal = gate.check(request);
         if (refusal.isPresent()) {
@@ -131,7 +133,11 @@ public final class InboundRequests {
             for (String[] h : headers) {
                 ListHeaders.add(response, host.headers(), h[0], h[1]);
             }
-            tx.sendResponse(response);
+            if (tx != null) {
+                tx.sendResponse(response);
+            } else {
+                host.provider().sendResponse(response);
+            }
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             LOG.debug("could not answer {} with {}", request.getMethod(), status, e);
         }

@@ -11,6 +11,8 @@ import org.parley.app.Transport;
 import org.parley.app.sip.tls.SipStackTls;
 import org.parley.app.sip.tls.TlsFailure;
 import org.parley.app.sip.tls.TlsTrust;
+import org.parley.app.sip.validation.RequestScreen;
+import org.parley.app.sip.validation.ScreeningMessageParserFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,8 @@ final class SipSecurity implements AutoCloseable {
     /** jain-sip properties for the stack; sets up TLS when an account uses it. */
     Properties stackProperties(List<AccountConfig> accounts) throws IOException {
         Properties p = new Properties();
+        // Every incoming octet passes RFC 4475-style screening before jain-sip's lenient parser.
+        p.setProperty(ScreeningMessageParserFactory.PROPERTY, ScreeningMessageParserFactory.CLASS_NAME);
         List<AccountConfig> tlsAccounts = accounts.stream().filter(a -> a.transport() == Transport.TLS).toList();
         if (tlsAccounts.isEmpty()) {
             return p;
@@ -63,8 +67,11 @@ final class SipSecurity implements AutoCloseable {
         return tls.applyTo(p);
     }
 
+    /** Semantic checks of parsed requests (and the raw screen's verdict carried with them). */
     RequestGate requestGate() {
-        return RequestGate.OPEN;
+        RequestScreen screen = RequestScreen.forParley();
+        return request -> screen.screen(request).map(r -> new RequestGate.Refusal(r.status(), r.reason(),
+                r.headers().stream().map(h -> new String[] {h.name(), h.value()}).toArray(String[][]::new)));
     }
 
     Authorizer authorizer(SipStackHost host, AccountConfig account) {

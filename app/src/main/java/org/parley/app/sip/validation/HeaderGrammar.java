@@ -56,7 +56,8 @@ final class HeaderGrammar {
             return;
         }
         // Display name as tokens separated by LWS (possibly none), then '<'; otherwise an addr-spec.
-        while (!c.atEnd() && (Chars.isTokenChar(c.peek()) || Chars.isWs(c.peek()))) {
+        // Liberal: unquoted UTF-8 octets are taken as name characters; ASCII separators are not.
+        while (!c.atEnd() && (Chars.isTokenChar(c.peek()) || Chars.isWs(c.peek()) || c.peek() >= 0x80)) {
             c.advance();
         }
         if (c.at('<')) {
@@ -94,6 +95,18 @@ final class HeaderGrammar {
         c.advance();
     }
 
+    /**
+     * A token or host: token characters plus ':' '[' ']' so that IPv6 addresses pass, bracketed or not
+     * (RFC 5118 §4.5: {@code received=2001:db8::9:255}).
+     */
+    private static boolean paramValue(Cursor c) {
+        int start = c.position();
+        while (!c.atEnd() && (Chars.isTokenChar(c.peek()) || c.peek() == ':' || c.peek() == '[' || c.peek() == ']')) {
+            c.advance();
+        }
+        return c.position() > start;
+    }
+
     /** *( SEMI generic-param ) with generic-param = token [ EQUAL ( token / host / quoted-string ) ]. */
     static void params(Cursor c, String header) throws Problem {
         while (true) {
@@ -118,9 +131,7 @@ final class HeaderGrammar {
             c.skipWs();
             if (c.at('"')) {
                 c.quotedString(header);
-            } else if (c.at('[')) {
-                ipv6Reference(c, header);
-            } else if (c.token().isEmpty()) {
+            } else if (!paramValue(c)) {
                 throw Problem.syntax("Empty parameter value in " + header);
             }
         }

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
  * Checks the raw octets of one incoming message for what jain-sip's lenient parser lets through
  * (RFC 4475 §3.1.2, §3.3): request-line and header-line grammar, address and Via syntax, scalar ranges
  * (CSeq ≤ 2^32-1, Max-Forwards 0–255, status code 100–699), repeated single-valued headers, missing
- * mandatory headers, Content-Length against the body.
+ * mandatory headers, CSeq method against the request method (501 when the method is unknown), SIP-Version
+ * (505), Content-Length (single, non-negative, not beyond the datagram's body).
  *
  * <p>Deliberately liberal where RFC 4475 allows it: RFC 2543 requests (no branch, no Max-Forwards, no
  * Content-Length on UDP) pass; Date is not checked (RFC 4475 §3.1.2.12 discourages rejecting); unknown

@@ -96,6 +96,40 @@ final class StartLine {
             if (uri.indexOf('?', hostStart) >= 0) {
                 throw Problem.syntax("Escaped headers in Request-URI");
             }
+            int semi = uri.indexOf(';', hostStart);
+            checkHostPort(uri.substring(hostStart, semi < 0 ? uri.length() : semi));
+        }
+    }
+
+    /** hostport = host [ ":" port ], host = hostname / IPv4address / "[" IPv6 "]" (RFC 5118 §4.2). */
+    private static void checkHostPort(String hostport) throws Problem {
+        int i = 0;
+        if (hostport.startsWith("[")) {
+            i = hostport.indexOf(']');
+            if (i < 2) {
+                throw Problem.syntax("Malformed IPv6 reference in Request-URI");
+            }
+            for (int k = 1; k < i; k++) {
+                char c = hostport.charAt(k);
+                if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
+                    throw Problem.syntax("Malformed IPv6 reference in Request-URI");
+                }
+            }
+            i++;
+        } else {
+            while (i < hostport.length() && Chars.isHostChar(hostport.charAt(i))) {
+                i++;
+            }
+            if (i == 0) {
+                throw Problem.syntax("Request-URI has no host");
+            }
+        }
+        if (i == hostport.length()) {
+            return;
+        }
+        if (hostport.charAt(i) != ':' || i + 1 == hostport.length() || hostport.length() - i - 1 > 5
+                || !allDigits(hostport, i + 1, hostport.length())) {
+            throw Problem.syntax("Malformed host or port in Request-URI");
         }
     }
 

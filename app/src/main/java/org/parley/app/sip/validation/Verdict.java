@@ -5,8 +5,8 @@ package org.parley.app.sip.validation;
  *
  * <ul>
  *   <li>{@link Accept}: hand the bytes to jain-sip's parser.
- *   <li>{@link Reject}: a request that must be answered with {@code status} (400, 505, 513) and not be
- *       processed. Only ever returned for requests other than ACK.
+ *   <li>{@link Reject}: a request that must be answered with {@code status} (400, 501, 505, 513) and not
+ *       be processed. Only ever returned for requests other than ACK.
  *   <li>{@link Drop}: discard silently — a malformed response, a malformed ACK, or anything no answer can
  *       be routed for. On a stream the message is known to have no body, so the stream stays in step.
  *   <li>{@link Close}: stream transports only: the message boundaries are lost (bad, negative, repeated or
