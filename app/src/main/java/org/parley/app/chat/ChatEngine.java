@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ChatEngine.class);
+    /** Suffix of the Call-IDs Parley gives its messages: one Call-ID per message, kept across re-sends. */
+    public static final String CALL_ID_SUFFIX = "@parley";
     static final int MAX_TRANSIENT_REJECTIONS = 5;
     /** No answer or a broken transport this often in a row while the account stayed registered: give up. */
     static final int MAX_SILENT_FAILURES = 6;
@@ -77,7 +79,7 @@ public final class ChatEngine {
         if (text.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("The message is empty."));
         }
-        String callId = UUID.randomUUID() + "@parley";
+        String callId = UUID.randomUUID() + CALL_ID_SUFFIX;
         return history.appendOutgoing(account, to.toString(), text, callId).thenApplyAsync(record -> {
             composing.messageSent(account, to);
             emit.accept(new ParleyEvent.MessageStateChanged(account, record.peer(), record.id(),

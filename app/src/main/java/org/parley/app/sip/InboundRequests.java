@@ -20,6 +20,7 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.app.SipAddress;
+import org.parley.app.chat.ChatEngine;
 import org.parley.app.chat.IncomingMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,8 +108,8 @@ public final class InboundRequests {
                 : (ct.getContentType() + "/" + ct.getContentSubType()).toLowerCase(Locale.ROOT);
         String charset = ct == null ? null : ct.getParameter("charset");
         byte[] body = request.getRawContent() == null ? new byte[0] : request.getRawContent();
-        String key = sender + ";" + from.getTag() + ";" + ((CallIdHeader) request.getHeader(CallIdHeader.NAME))
-                .getCallId() + ";" + ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        String key = dedupKey(sender, from.getTag(), ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId(),
+                ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber());
         boolean[] answered = {false};
         IntConsumer respond = status -> {
             if (!answered[0]) {
@@ -118,6 +119,16 @@ public final class InboundRequests {
             }
         };
         messages.accept(new IncomingMessage(account.get(), sender, key, type, body, charset), respond);
+    }
+
+    /**
+     * The identity of an incoming MESSAGE for de-duplication (docs/decisions/0001). A Call-ID made by Parley
+     * ("…@parley") names exactly one message, and its re-sends may carry another CSeq (digest retry), so CSeq is
+     * left out; other clients may reuse a Call-ID for a whole conversation, so theirs count with CSeq.
+     */
+    static String dedupKey(String sender, String fromTag, String callId, long cseq) {
+        String base = sender + ";" + fromTag + ";" + callId;
+        return callId.endsWith(ChatEngine.CALL_ID_SUFFIX) ? base : base + ";" + cseq;
     }
 
     private void respond(ServerTransaction tx, Request request, int status, String reason, String[][] headers) {

@@ -30,6 +30,49 @@ class DuplicateMessageTest {
     Path dir;
 
     @Test
+    void aParleyMessageResentWithAnotherCSeqAfterADigestRetryIsStoredOnce() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (TestUser bob = TestUser.create(dir, kamailio, "bob", "bobpw", Transport.UDP,
+                TestUser.fastOptions().withPort(port)).startAndAwaitRegistered();
+             DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            peer.setSoTimeout(5000);
+            // First attempt was challenged and went out as CSeq 2; the re-send used a cached nonce: CSeq 1.
+            for (int cseq : new int[] {2, 1}) {
+                send(peer, port, "z9hG4bK-cseq-" + cseq, "3f2a-parley-message@parley", cseq, "sent twice");
+            }
+            assertThat(bob.profile.history().conversation(bob.aor, "sip:carol@127.0.0.1", Long.MAX_VALUE, 10))
+                    .extracting(MessageRecord::body).containsExactly("sent twice");
+            // Another client that reuses one Call-ID for a conversation: new CSeq, new message.
+            send(peer, port, "z9hG4bK-other-1", "shared-call-id", 1, "hello");
+            send(peer, port, "z9hG4bK-other-2", "shared-call-id", 2, "hello");
+            assertThat(bob.profile.history().conversation(bob.aor, "sip:carol@127.0.0.1", Long.MAX_VALUE, 10))
+                    .extracting(MessageRecord::body).containsExactly("hello", "hello", "sent twice");
+        }
+    }
+
+    private static void send(DatagramSocket peer, int port, String branch, String callId, int cseq, String body)
+            throws Exception {
+        String request = "MESSAGE sip:bob@127.0.0.1:" + port + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + peer.getLocalPort() + ";branch=" + branch + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:carol@127.0.0.1>;tag=carol-tag-2\r\n"
+                + "To: <sip:bob@127.0.0.1>\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: " + cseq + " MESSAGE\r\n"
+                + "Content-Type: text/plain;charset=UTF-8\r\n"
+                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+        byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
+        peer.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+        DatagramPacket answer = new DatagramPacket(new byte[4096], 4096);
+        peer.receive(answer);
+        assertThat(new String(answer.getData(), 0, answer.getLength(), StandardCharsets.UTF_8))
+                .startsWith("SIP/2.0 200");
+    }
+
+    @Test
     void aResentMessageIsAnsweredAgainButStoredAndShownOnce() throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
