@@ -283,7 +283,7 @@ public final class KamailioServer implements AutoCloseable {
     private List<String> command() {
         int sip = ports.sip();
         List<String> command = new ArrayList<>(List.of(executable.toString(),
-                "-f", config.toString(), "-DD", "-E", "-m", "64", "-M", "8",
+                "-f", config.toString(), "-DD", "-E", "-m", "256", "-M", "8",
                 "-P", runDir.resolve("kamailio.pid").toString(), "-Y", runDir.toString(), "-w", runDir.toString(),
                 "-A", "SIP_IP=" + HOST, "-A", "SIP_PORT=" + sip, "-A", "TLS_PORT=" + ports.tls(),
                 "-A", "FR_TIMER=" + transactionTimeout.toMillis()));
