@@ -83,22 +83,7 @@ class DuplicateMessageTest {
              DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             peer.setSoTimeout(5000);
             for (String branch : new String[] {"z9hG4bK-first-try", "z9hG4bK-second-try"}) {
-                String body = "only once, please";
-                String request = "MESSAGE sip:bob@127.0.0.1:" + port + " SIP/2.0\r\n"
-                        + "Via: SIP/2.0/UDP 127.0.0.1:" + peer.getLocalPort() + ";branch=" + branch + ";rport\r\n"
-                        + "Max-Forwards: 70\r\n"
-                        + "From: <sip:carol@127.0.0.1>;tag=carol-tag-1\r\n"
-                        + "To: <sip:bob@127.0.0.1>\r\n"
-                        + "Call-ID: resent-call-id-1\r\n"
-                        + "CSeq: 2 MESSAGE\r\n"
-                        + "Content-Type: text/plain;charset=UTF-8\r\n"
-                        + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
-                byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
-                peer.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
-                DatagramPacket answer = new DatagramPacket(new byte[4096], 4096);
-                peer.receive(answer);
-                String status = new String(answer.getData(), 0, answer.getLength(), StandardCharsets.UTF_8);
-                assertThat(status).startsWith("SIP/2.0 200");
+                send(peer, port, branch, "resent-call-id-1", 2, "only once, please");
             }
             assertThat(bob.eventsOf(ParleyEvent.MessageReceived.class)).hasSize(1);
             assertThat(bob.profile.history().conversation(bob.aor, "sip:carol@127.0.0.1", Long.MAX_VALUE, 10))
