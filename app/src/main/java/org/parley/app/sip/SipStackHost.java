@@ -179,7 +179,11 @@ public final class SipStackHost implements SipListener, AutoCloseable {
         // No dialogs yet (pager-mode MESSAGE only).
     }
 
-    /** Stops the stack; safe to call twice. Pending transactions are abandoned. */
+    /**
+     * Stops the stack; safe to call twice. Pending transactions are abandoned. The sockets are closed before this
+     * returns; jain-sip's {@code stop()} then sleeps a fixed second "to let processing complete", which runs on a
+     * daemon thread so that shutting Parley down does not wait for it.
+     */
     @Override
     public void close() {
         try {
@@ -195,6 +199,8 @@ public final class SipStackHost implements SipListener, AutoCloseable {
         } catch (ObjectInUseException | RuntimeException e) {
             LOG.debug("SIP provider cleanup at shutdown", e);
         }
-        stack.stop();
+        Thread stopper = new Thread(stack::stop, "jainsip-stop");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 }
