@@ -7,13 +7,14 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** SIP From tags. Thread-safe. */
-final class Tags {
+public final class Tags {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Tags() {
     }
 
-    static String random() {
+    /** A fresh random tag (64 bits, hex). */
+    public static String random() {
         byte[] b = new byte[8];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);

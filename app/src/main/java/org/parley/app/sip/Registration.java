@@ -18,6 +18,7 @@ import javax.sip.header.MinExpiresHeader;
 import javax.sip.message.Response;
 import org.parley.app.RegistrationState;
 import org.parley.app.Transport;
+import org.parley.app.chat.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ public final class Registration {
     private final Setup s;
     private final Consumer<RegistrationState> listener;
     private final String callId = UUID.randomUUID() + "@parley";
-    private final String fromTag = Long.toHexString(Double.doubleToLongBits(Math.random()));
+    private final String fromTag = Tags.random();
     private long cseq = 1;
     private int generation;
     private int requestedExpires;

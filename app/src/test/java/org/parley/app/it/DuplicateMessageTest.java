@@ -31,12 +31,8 @@ class DuplicateMessageTest {
 
     @Test
     void aParleyMessageResentWithAnotherCSeqAfterADigestRetryIsStoredOnce() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        try (TestUser bob = TestUser.create(dir, kamailio, "bob", "bobpw", Transport.UDP,
-                TestUser.fastOptions().withPort(port)).startAndAwaitRegistered();
+        int port = freePort();
+        try (TestUser bob = bobListeningOn(port);
              DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             peer.setSoTimeout(5000);
             // First attempt was challenged and went out as CSeq 2; the re-send used a cached nonce: CSeq 1.
@@ -51,6 +47,18 @@ class DuplicateMessageTest {
             assertThat(bob.profile.history().conversation(bob.aor, "sip:carol@127.0.0.1", Long.MAX_VALUE, 10))
                     .extracting(MessageRecord::body).containsExactly("hello", "hello", "sent twice");
         }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    /** Bob's core on a known local port, so the test can send to it directly, bypassing the proxy. */
+    private TestUser bobListeningOn(int port) throws Exception {
+        return TestUser.create(dir, kamailio, "bob", "bobpw", Transport.UDP, TestUser.fastOptions().withPort(port))
+                .startAndAwaitRegistered();
     }
 
     private static void send(DatagramSocket peer, int port, String branch, String callId, int cseq, String body)
@@ -74,12 +82,8 @@ class DuplicateMessageTest {
 
     @Test
     void aResentMessageIsAnsweredAgainButStoredAndShownOnce() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        try (TestUser bob = TestUser.create(dir, kamailio, "bob", "bobpw", Transport.UDP,
-                TestUser.fastOptions().withPort(port)).startAndAwaitRegistered();
+        int port = freePort();
+        try (TestUser bob = bobListeningOn(port);
              DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             peer.setSoTimeout(5000);
             for (String branch : new String[] {"z9hG4bK-first-try", "z9hG4bK-second-try"}) {
