@@ -11,6 +11,8 @@ public interface Profile extends AutoCloseable {
 
     ContactStore contacts();
 
+    PreferenceStore preferences();
+
     /** Re-wraps the database key under a new passphrase; the database itself is not rewritten. */
     void changePassphrase(char[] current, char[] next) throws StorageException;
 

@@ -41,6 +41,7 @@ public final class DesktopApp extends Application {
     private SettingsViewModel settings;
     private Session session;
     private DesktopNotifier notifier;
+    private MainViewModel main;
 
     @Override
     public void start(Stage primary) {
@@ -76,7 +77,7 @@ public final class DesktopApp extends Application {
         }
         session.attach(parley);
         notifier = new DesktopNotifier(i18n.t("app.name"), this::toFront);
-        MainViewModel main = new MainViewModel(parley, async, i18n, notifier, settings);
+        main = new MainViewModel(parley, async, i18n, notifier, settings);
         main.windowFocusedProperty().bind(stage.focusedProperty());
         parley.addListener(main::onEvent, Platform::runLater);
         MainView view = new MainView(main, async, i18n, url -> getHostServices().showDocument(url), this::quit);
@@ -104,7 +105,9 @@ public final class DesktopApp extends Application {
             notifier.close();
         }
         Session s = session;
+        Runnable saveDrafts = main == null ? () -> { } : main.chats().savingDrafts();
         Thread closer = new Thread(() -> {
+            saveDrafts.run();
             if (s != null) {
                 s.close();
             }

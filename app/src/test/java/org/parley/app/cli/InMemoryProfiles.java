@@ -19,6 +19,7 @@ import org.parley.storage.DeliveryState;
 import org.parley.storage.Direction;
 import org.parley.storage.HistoryStore;
 import org.parley.storage.MessageRecord;
+import org.parley.storage.PreferenceStore;
 import org.parley.storage.Profile;
 import org.parley.storage.SearchHit;
 import org.parley.storage.WrongPassphraseException;
@@ -81,6 +82,11 @@ final class InMemoryProfiles implements ProfileFactory {
 
         @Override
         public ContactStore contacts() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PreferenceStore preferences() {
             throw new UnsupportedOperationException();
         }
 

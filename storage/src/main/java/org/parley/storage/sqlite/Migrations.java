@@ -92,7 +92,8 @@ final class Migrations {
             CREATE TRIGGER messages_after_update_body AFTER UPDATE OF body ON messages BEGIN
                 INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
                 INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);
-            END""")));
+            END""")), new Step(2, List.of(
+            "CREATE TABLE preferences (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID")));
 
     private Migrations() {
     }

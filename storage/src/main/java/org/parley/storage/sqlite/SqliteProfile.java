@@ -9,6 +9,7 @@ import org.parley.storage.AccountStore;
 import org.parley.storage.ContactStore;
 import org.parley.storage.CorruptProfileException;
 import org.parley.storage.HistoryStore;
+import org.parley.storage.PreferenceStore;
 import org.parley.storage.Profile;
 import org.parley.storage.ProfileClosedException;
 import org.parley.storage.StorageException;
@@ -36,6 +37,7 @@ final class SqliteProfile implements Profile {
     private final SqliteHistoryStore history;
     private final SqliteAccountStore accounts;
     private final SqliteContactStore contacts;
+    private final SqlitePreferenceStore preferences;
     private final Object keyLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -48,6 +50,7 @@ final class SqliteProfile implements Profile {
         this.history = new SqliteHistoryStore(writer, readers);
         this.accounts = new SqliteAccountStore(writer, readers);
         this.contacts = new SqliteContactStore(writer, readers);
+        this.preferences = new SqlitePreferenceStore(writer, readers);
     }
 
     @Override
@@ -63,6 +66,11 @@ final class SqliteProfile implements Profile {
     @Override
     public ContactStore contacts() {
         return contacts;
+    }
+
+    @Override
+    public PreferenceStore preferences() {
+        return preferences;
     }
 
     /**

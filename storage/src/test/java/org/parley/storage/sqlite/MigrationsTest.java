@@ -86,4 +86,25 @@ class MigrationsTest {
             assertThat(Migrations.STEPS.get(i).version()).isEqualTo(i + 1);
         }
     }
+
+    @Test
+    void aVersionOneProfileGainsThePreferencesTableAndKeepsItsData() throws Exception {
+        Path dir = tmp.resolve("p");
+        try (var profile = SqliteProfiles.createUnencrypted(dir)) {
+            profile.contacts().save(new org.parley.storage.ContactRecord("sip:a@x", "sip:b@x", "Bee", null));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+             Statement s = c.createStatement()) {
+            s.execute("DROP TABLE preferences");
+            s.execute("PRAGMA user_version = 1");
+        }
+        try (var profile = SqliteProfiles.openUnencrypted(dir)) {
+            profile.preferences().put("k", "v");
+            assertThat(profile.preferences().get("k")).contains("v");
+            assertThat(profile.contacts().list("sip:a@x")).hasSize(1);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"))) {
+            assertThat(Migrations.userVersion(c)).isEqualTo(2);
+        }
+    }
 }

@@ -12,18 +12,24 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.parley.app.Parley;
 import org.parley.app.ParleyEvent;
+import org.parley.storage.PreferenceStore;
 import org.parley.ui.common.Async;
 import org.parley.ui.common.ConversationKey;
+import org.parley.ui.common.ErrorText;
 import org.parley.ui.common.I18n;
 
 /**
- * The open conversations (one tab each) and what outlives a tab: drafts and mute, per conversation, for the
- * lifetime of the window (they are not stored in the profile). Routes message and typing events to the open
+ * The open conversations (one tab each) and what outlives a tab: drafts and mute, per conversation. Both are
+ * kept in the encrypted profile ({@link PreferenceStore}, keys {@code draft/ACCOUNT PEER} and
+ * {@code mute/ACCOUNT PEER}): a mute change is written at once, a draft when its tab is closed or left, and
+ * every open tab's draft by {@link #savingDrafts()} at shutdown. Routes message and typing events to the open
  * conversation they belong to.
  *
- * <p>Threading: UI thread only.
+ * <p>Threading: UI thread only; preference writes run on the {@link Async} background executor, in order.
  */
 public final class ChatsViewModel {
+    static final String DRAFT = "draft/";
+    static final String MUTE = "mute/";
     private final Parley parley;
     private final Async async;
     private final I18n i18n;
@@ -32,6 +38,7 @@ public final class ChatsViewModel {
     private final ObjectProperty<ConversationViewModel> selected = new SimpleObjectProperty<>();
     private final Map<ConversationKey, String> drafts = new HashMap<>();
     private final Set<ConversationKey> muted = new HashSet<>();
+    private final ErrorText errors;
 
     /** @param names display name of a conversation's peer (contact name or address) */
     public ChatsViewModel(Parley parley, Async async, I18n i18n, Function<ConversationKey, String> names) {
@@ -39,6 +46,27 @@ public final class ChatsViewModel {
         this.async = async;
         this.i18n = i18n;
         this.names = names;
+        this.errors = new ErrorText(i18n);
+        selected.addListener((o, before, now) -> {
+            if (before != null && open.contains(before)) {
+                keepDraft(before);
+            }
+        });
+    }
+
+    /**
+     * Reads the kept drafts and mutes from the profile. Call once before tabs are opened; a failure is logged and
+     * leaves both empty (drafts are a convenience, never a reason to block the app).
+     */
+    public void load() {
+        async.run(() -> {
+            PreferenceStore prefs = parley.profile().preferences();
+            return new Kept(prefs.withPrefix(DRAFT), prefs.withPrefix(MUTE));
+        }, kept -> {
+            kept.drafts().forEach((k, v) -> decode(k, DRAFT).ifPresent(key -> drafts.putIfAbsent(key, v)));
+            kept.mutes().keySet().forEach(k -> decode(k, MUTE).ifPresent(muted::add));
+            open.forEach(c -> c.mutedProperty().set(muted.contains(c.key())));
+        }, failure -> errors.of("error.loadDrafts", failure));
     }
 
     public ObservableList<ConversationViewModel> open() {
@@ -57,10 +85,15 @@ public final class ChatsViewModel {
             created.restoreDraft(drafts.getOrDefault(key, ""));
             created.mutedProperty().set(muted.contains(key));
             created.mutedProperty().addListener((o, a, now) -> {
-                if (now) {
-                    muted.add(key);
-                } else {
-                    muted.remove(key);
+                if (now ? muted.add(key) : muted.remove(key)) {
+                    String pref = encode(MUTE, key);
+                    write(prefs -> {
+                        if (now) {
+                            prefs.put(pref, "true");
+                        } else {
+                            prefs.remove(pref);
+                        }
+                    });
                 }
             });
             created.loadOlder();
@@ -73,12 +106,34 @@ public final class ChatsViewModel {
 
     /** Closes a tab; its draft is kept for when it is opened again. */
     public void close(ConversationViewModel vm) {
-        if (vm.draftProperty().get().isBlank()) {
-            drafts.remove(vm.key());
-        } else {
-            drafts.put(vm.key(), vm.draftProperty().get());
-        }
+        keepDraft(vm);
         open.remove(vm);
+    }
+
+    /**
+     * The open tabs' drafts as one blocking write, for the shutdown path: run it off the UI thread before the
+     * profile closes. Takes its snapshot now, on the UI thread.
+     */
+    public Runnable savingDrafts() {
+        open.forEach(this::remember);
+        Map<ConversationKey, String> snapshot = new HashMap<>(drafts);
+        Set<ConversationKey> keys = new HashSet<>();
+        open.forEach(c -> keys.add(c.key()));
+        return () -> {
+            try {
+                PreferenceStore prefs = parley.profile().preferences();
+                for (ConversationKey key : keys) {
+                    String text = snapshot.get(key);
+                    if (text == null) {
+                        prefs.remove(encode(DRAFT, key));
+                    } else {
+                        prefs.put(encode(DRAFT, key), text);
+                    }
+                }
+            } catch (Exception e) {
+                errors.of("error.saveDraft", e);
+            }
+        };
     }
 
     public Optional<ConversationViewModel> find(ConversationKey key) {
@@ -107,6 +162,55 @@ public final class ChatsViewModel {
     /** Renames open tabs after the contact list changed. */
     public void refreshTitles() {
         open.forEach(c -> c.titleProperty().set(names.apply(c.key())));
+    }
+
+    /** Remembers the tab's draft and writes it if it changed. */
+    private void keepDraft(ConversationViewModel vm) {
+        if (!remember(vm)) {
+            return;
+        }
+        String pref = encode(DRAFT, vm.key());
+        String text = drafts.get(vm.key());
+        write(prefs -> {
+            if (text == null) {
+                prefs.remove(pref);
+            } else {
+                prefs.put(pref, text);
+            }
+        });
+    }
+
+    /** @return true if the kept draft changed */
+    private boolean remember(ConversationViewModel vm) {
+        String text = vm.draftProperty().get();
+        String before = text.isBlank() ? drafts.remove(vm.key()) : drafts.put(vm.key(), text);
+        return text.isBlank() ? before != null : !text.equals(before);
+    }
+
+    private void write(PrefWrite change) {
+        async.run(() -> {
+            change.apply(parley.profile().preferences());
+            return null;
+        }, done -> { }, failure -> errors.of("error.saveDraft", failure));
+    }
+
+    @FunctionalInterface
+    private interface PrefWrite {
+        void apply(PreferenceStore prefs) throws Exception;
+    }
+
+    private record Kept(Map<String, String> drafts, Map<String, String> mutes) {
+    }
+
+    static String encode(String namespace, ConversationKey key) {
+        return namespace + key.account() + " " + key.peer();
+    }
+
+    static Optional<ConversationKey> decode(String pref, String namespace) {
+        String rest = pref.substring(namespace.length());
+        int space = rest.indexOf(' ');
+        return space <= 0 ? Optional.empty()
+                : Optional.of(new ConversationKey(rest.substring(0, space), rest.substring(space + 1)));
     }
 
     private static ConversationKey key(String account, String peer) {

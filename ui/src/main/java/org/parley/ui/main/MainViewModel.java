@@ -59,8 +59,9 @@ public final class MainViewModel {
         }
     }
 
-    /** Reads accounts (and then contacts). Call once the window is up. */
+    /** Reads accounts (and then contacts), drafts and mutes. Call once the window is up. */
     public void start() {
+        chats.load();
         accounts.refresh();
     }
 
