@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.util.Collections;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.parley.app.SipAddress;
 import org.parley.app.Transport;
+import org.parley.app.sip.tls.TrustFile;
 
 /**
  * Validates and normalises what {@code account add} is given. Every method either returns the value in the
@@ -138,8 +137,9 @@ final class AccountInput {
     }
 
     /**
-     * Checks that the trust store is a readable PKCS#12 or JKS file with at least one certificate and returns
-     * its absolute path. {@code password} may be null (PKCS#12 stores with unprotected certificates).
+     * Checks that the trust store is a file the core can read (PEM or DER certificates, PKCS#12 or JKS; the same
+     * reader the TLS layer uses) with at least one certificate, and returns its absolute path. {@code password}
+     * may be null (PEM files, PKCS#12 stores with unprotected certificates).
      */
     static String trustStore(Path path, char[] password) {
         Path absolute = path.toAbsolutePath().normalize();
@@ -147,21 +147,11 @@ final class AccountInput {
             throw CliException.usage("The trust store " + absolute + " is not a readable file.");
         }
         try {
-            KeyStore store = KeyStore.getInstance(absolute.toFile(), password);
-            boolean hasCertificate = Collections.list(store.aliases()).stream().anyMatch(alias -> {
-                try {
-                    return store.isCertificateEntry(alias);
-                } catch (GeneralSecurityException e) {
-                    return false;
-                }
-            });
-            if (!hasCertificate) {
-                throw CliException.usage("The trust store " + absolute + " holds no trusted certificate.");
-            }
+            TrustFile.certificates(absolute, password);
         } catch (IOException | GeneralSecurityException e) {
             CliLog.DETAIL.info("trust store {} unreadable", absolute, e);
             throw new CliException(ExitCodes.USAGE, "Cannot read the trust store " + absolute
-                    + ": not a PKCS#12 or JKS file, or the password is wrong.", e);
+                    + ": it holds no certificate, is not a PEM, DER, PKCS#12 or JKS file, or the password is wrong.", e);
         }
         return absolute.toString();
     }

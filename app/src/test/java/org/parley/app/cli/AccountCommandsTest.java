@@ -85,6 +85,29 @@ class AccountCommandsTest {
     }
 
     @Test
+    void a_pem_certificate_file_is_a_trust_store_and_garbage_is_not(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        java.security.KeyStore cacerts = java.security.KeyStore.getInstance(
+                Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toFile(), (char[]) null);
+        java.security.cert.Certificate ca = cacerts.getCertificate(cacerts.aliases().nextElement());
+        Path pem = tmp.resolve("company-ca.pem");
+        java.nio.file.Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(ca.getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+        Path garbage = java.nio.file.Files.writeString(tmp.resolve("notes.txt"), "not a certificate");
+
+        CliHarness.Result refused = parley("account", "add", "sips:alice@example.com", "--trust-store",
+                garbage.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.stderr()).startsWith("parley: Cannot read the trust store " + garbage);
+
+        CliHarness.Result result = parley("account", "add", "sips:alice@example.com", "--trust-store",
+                pem.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(stored().get(0).trustStorePath()).isEqualTo(pem.toString());
+    }
+
+    @Test
     void a_missing_password_variable_is_a_usage_error_and_creates_nothing() {
         cli.env.remove("PARLEY_PASSWORD");
 

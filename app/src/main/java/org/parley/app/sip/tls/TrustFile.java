@@ -18,7 +18,7 @@ import java.util.List;
  * Reads the certificates a user chose to trust: a PEM/DER file of CA certificates (what IT departments hand
  * out) or a PKCS#12/JKS key store. Stateless and thread-safe.
  */
-final class TrustFile {
+public final class TrustFile {
     private TrustFile() {
     }
 
@@ -26,7 +26,7 @@ final class TrustFile {
      * @throws IOException              when the file cannot be read, holds no certificate, or its password is wrong
      * @throws GeneralSecurityException when the format is not one of the above
      */
-    static List<X509Certificate> certificates(Path file, char[] password) throws IOException, GeneralSecurityException {
+    public static List<X509Certificate> certificates(Path file, char[] password) throws IOException, GeneralSecurityException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(64);
