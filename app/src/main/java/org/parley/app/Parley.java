@@ -2,6 +2,7 @@ package org.parley.app;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.parley.storage.AccountRecord;
 import org.parley.storage.MessageRecord;
 import org.parley.storage.Profile;
 
@@ -40,6 +41,15 @@ public interface Parley extends AutoCloseable {
      * Queued messages stay queued.
      */
     void reloadAccounts();
+
+    /**
+     * Registers {@code account} once with a separate, temporary SIP stack and reports the outcome, without
+     * storing the account or touching the running ones (the account dialog's "test"). The temporary binding
+     * is removed afterwards. Gives up after about 10 s with {@link RegistrationState.Unreachable}.
+     *
+     * @throws IllegalArgumentException (user-fit sentence) when the record is inconsistent
+     */
+    CompletableFuture<RegistrationState> testAccount(AccountRecord account);
 
     /** Current registration state of an account. */
     RegistrationState registrationState(String account);

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SipParley implements Parley {
     private static final Logger LOG = LoggerFactory.getLogger(SipParley.class);
+    private static final java.time.Duration TEST_PATIENCE = java.time.Duration.ofSeconds(10);
 
     private final Profile profile;
     private final CoreThread core = new CoreThread();
@@ -51,9 +52,13 @@ final class SipParley implements Parley {
     }
 
     private SipSignalling newSignalling() {
-        return new SipSignalling(new SipSignalling.Settings(options.bindAddress(), options.port(),
-                options.userAgent(), options.keepAlive(), options.retryBase(), options.retryCap()), core,
-                this::onRegistrationState, (message, respond) -> chatEngine().onIncoming(message, respond));
+        return new SipSignalling(stackSettings(), core, this::onRegistrationState,
+                (message, respond) -> chatEngine().onIncoming(message, respond));
+    }
+
+    private SipSignalling.Settings stackSettings() {
+        return new SipSignalling.Settings(options.bindAddress(), options.port(), options.userAgent(),
+                options.keepAlive(), options.retryBase(), options.retryCap());
     }
 
     /** The chat engine's view of whichever signalling instance is current (it is replaced on reload). */
@@ -156,6 +161,13 @@ final class SipParley implements Parley {
             signalling = newSignalling();
             startOnCore();
         }, core));
+    }
+
+    @Override
+    public CompletableFuture<RegistrationState> testAccount(AccountRecord account) {
+        AccountConfig config = AccountConfig.from(account);
+        return CompletableFuture.supplyAsync(() -> AccountProbe.run(config, stackSettings(), core, TEST_PATIENCE),
+                core).thenCompose(f -> f);
     }
 
     @Override

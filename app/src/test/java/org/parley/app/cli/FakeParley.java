@@ -16,6 +16,7 @@ import org.parley.app.ParleyListener;
 import org.parley.app.RegistrationState;
 import org.parley.storage.DeliveryState;
 import org.parley.storage.Direction;
+import org.parley.storage.AccountRecord;
 import org.parley.storage.MessageRecord;
 import org.parley.storage.Profile;
 
@@ -115,6 +116,11 @@ final class FakeParley implements Parley {
     @Override
     public void reloadAccounts() {
         // The CLI restarts the core instead; nothing to record.
+    }
+
+    @Override
+    public CompletableFuture<RegistrationState> testAccount(AccountRecord account) {
+        throw new UnsupportedOperationException("the CLI does not test accounts");
     }
 
     @Override

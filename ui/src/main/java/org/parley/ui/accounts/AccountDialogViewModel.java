@@ -17,7 +17,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.parley.app.AccountConfig;
 import org.parley.app.Parley;
-import org.parley.app.ParleyEvent;
 import org.parley.app.RegistrationState;
 import org.parley.app.SipAddress;
 import org.parley.app.Transport;
@@ -27,13 +26,13 @@ import org.parley.ui.common.ErrorText;
 import org.parley.ui.common.I18n;
 
 /**
- * Adding or editing one account. "Test" stores the settings, reloads the core and reports the registration
- * outcome in words; an untrusted TLS certificate is exposed with fingerprint and subject and is pinned only by
- * {@link #trustCertificate()}. "Cancel" after a test puts the profile back as it was (removes a new account,
- * restores an edited one). The core has no dry-run registration, so testing goes through the profile.
+ * Adding or editing one account. "Test" registers the form's settings once with {@link Parley#testAccount}
+ * (nothing is stored, the running accounts are not touched) and reports the outcome in words; an untrusted TLS
+ * certificate is exposed with fingerprint and subject and is pinned only by {@link #trustCertificate()}.
+ * "Save" stores the account and reloads the core; "Cancel" just closes.
  *
- * <p>Threading: UI thread only; storage runs on the background executor; outcomes come from
- * {@link AccountsViewModel#onRegistration}. Call {@link #dispose()} when the dialog closes.
+ * <p>Threading: UI thread only; storage runs on the background executor, test outcomes arrive on the UI executor.
+ * Call {@link #dispose()} when the dialog closes.
  */
 public final class AccountDialogViewModel {
     private static final int DEFAULT_EXPIRES = 600;
@@ -44,7 +43,6 @@ public final class AccountDialogViewModel {
     private final ErrorText errors;
     private final RegistrationText text;
     private final Optional<AccountRecord> original;
-    private final Runnable unwatch;
 
     private final StringProperty address = new SimpleStringProperty("");
     private final StringProperty authUser = new SimpleStringProperty("");
@@ -59,14 +57,13 @@ public final class AccountDialogViewModel {
     private final ReadOnlyObjectWrapper<RegistrationState.CertificateNotTrusted> untrusted =
             new ReadOnlyObjectWrapper<>();
     private final BooleanProperty closed = new SimpleBooleanProperty(false);
-    private String testingId;
-    private boolean applied;
+    /** Counts tests, so that the outcome of a test the user has since repeated (or left) is dropped. */
+    private long generation;
 
     /**
      * @param original the account being edited, or empty to add one
-     * @param accounts where registration outcomes come from
      */
-    public AccountDialogViewModel(Parley parley, AccountsViewModel accounts, Async async, I18n i18n,
+    public AccountDialogViewModel(Parley parley, Async async, I18n i18n,
                                   Optional<AccountRecord> original) {
         this.parley = parley;
         this.async = async;
@@ -88,7 +85,6 @@ public final class AccountDialogViewModel {
                 outcome.set(text.describe(c));
             }
         });
-        this.unwatch = accounts.watchStates(this::onRegistration);
     }
 
     public boolean isEditing() {
@@ -147,24 +143,25 @@ public final class AccountDialogViewModel {
         return closed;
     }
 
-    /** Stores the settings and registers; the outcome arrives in {@link #outcomeProperty()}. */
+    /** Registers the form's settings once, without storing them; the outcome arrives in {@link #outcomeProperty()}. */
     public void test() {
-        build().ifPresent(this::applyAndWatch);
+        build().ifPresent(this::probe);
     }
 
-    /** The user's explicit decision: pin the presented certificate, store, and test again. */
+    /** The user's explicit decision: pin the presented certificate and test again (saved only by "Save"). */
     public void trustCertificate() {
         RegistrationState.CertificateNotTrusted cert = untrusted.get();
         if (cert == null) {
             return;
         }
         pinned.set(cert.sha256Fingerprint());
-        build().ifPresent(this::applyAndWatch);
+        build().ifPresent(this::probe);
     }
 
     /** Stores the settings, reloads the core and closes. */
     public void save() {
         build().ifPresent(record -> {
+            generation++;
             busy.set(true);
             async.run(() -> {
                 parley.profile().accounts().save(record);
@@ -177,57 +174,45 @@ public final class AccountDialogViewModel {
         });
     }
 
-    /** Closes; undoes what a test stored. */
+    /** Closes without storing anything; a test still running is forgotten (it cleans up after itself). */
     public void cancel() {
-        if (!applied) {
-            closed.set(true);
-            return;
-        }
-        busy.set(true);
-        async.run(() -> {
-            if (original.isPresent()) {
-                parley.profile().accounts().save(original.get());
-            } else if (testingId != null) {
-                parley.profile().accounts().remove(testingId);
-            }
-            return true;
-        }, ok -> {
-            busy.set(false);
-            parley.reloadAccounts();
-            closed.set(true);
-        }, this::failed);
+        generation++;
+        busy.set(false);
+        closed.set(true);
     }
 
     public void dispose() {
-        unwatch.run();
+        generation++;
     }
 
-    private void applyAndWatch(AccountRecord record) {
+    private void probe(AccountRecord record) {
+        long mine = ++generation;
         busy.set(true);
         untrusted.set(null);
         outcomeOk.set(false);
         outcome.set(i18n.t("account.testing"));
-        async.run(() -> {
-            parley.profile().accounts().save(record);
-            return record;
-        }, r -> {
-            applied = true;
-            testingId = r.aor();
-            parley.reloadAccounts();
-        }, this::failed);
-    }
-
-    private void onRegistration(ParleyEvent.RegistrationChanged event) {
-        if (testingId == null || !busy.get() || !testingId.equals(AccountsViewModel.normalise(event.account()))
-                || !RegistrationText.isOutcome(event.state())) {
+        java.util.concurrent.CompletableFuture<RegistrationState> result;
+        try {
+            result = parley.testAccount(record);
+        } catch (IllegalArgumentException e) {
+            failed(e);
             return;
         }
-        busy.set(false);
-        outcome.set(text.describe(event.state()));
-        outcomeOk.set(event.state() instanceof RegistrationState.Registered);
-        if (event.state() instanceof RegistrationState.CertificateNotTrusted c) {
-            untrusted.set(c);
-        }
+        async.onUi(result, state -> {
+            if (mine != generation) {
+                return;
+            }
+            busy.set(false);
+            outcome.set(text.describe(state));
+            outcomeOk.set(state instanceof RegistrationState.Registered);
+            if (state instanceof RegistrationState.CertificateNotTrusted c) {
+                untrusted.set(c);
+            }
+        }, e -> {
+            if (mine == generation) {
+                failed(e);
+            }
+        });
     }
 
     private void failed(Throwable e) {

@@ -3,7 +3,6 @@ package org.parley.ui.accounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -30,7 +29,6 @@ public final class AccountsViewModel {
     private final ErrorText errors;
     private final ObservableList<AccountItem> accounts = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final List<Consumer<ParleyEvent.RegistrationChanged>> stateWatchers = new ArrayList<>();
 
     public AccountsViewModel(Parley parley, Async async, I18n i18n) {
         this.parley = parley;
@@ -72,15 +70,6 @@ public final class AccountsViewModel {
     /** A core event. */
     public void onRegistration(ParleyEvent.RegistrationChanged event) {
         find(normalise(event.account())).ifPresent(item -> setState(item, event.state()));
-        for (Consumer<ParleyEvent.RegistrationChanged> w : List.copyOf(stateWatchers)) {
-            w.accept(event);
-        }
-    }
-
-    /** Lets an account dialog follow registration outcomes while it is open. */
-    public Runnable watchStates(Consumer<ParleyEvent.RegistrationChanged> watcher) {
-        stateWatchers.add(watcher);
-        return () -> stateWatchers.remove(watcher);
     }
 
     public void retry(AccountItem item) {

@@ -132,7 +132,7 @@ public final class MainView {
     }
 
     private void editAccount(Optional<AccountRecord> record) {
-        AccountDialogViewModel dvm = new AccountDialogViewModel(vm.parley(), vm.accounts(), async, i18n, record);
+        AccountDialogViewModel dvm = new AccountDialogViewModel(vm.parley(), async, i18n, record);
         new AccountDialog(dvm, i18n).showAndWait(window());
         vm.accounts().refresh();
     }

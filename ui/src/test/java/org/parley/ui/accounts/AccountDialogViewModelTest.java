@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parley.app.ParleyEvent;
 import org.parley.app.RegistrationState;
 import org.parley.app.Transport;
 import org.parley.storage.AccountRecord;
@@ -24,14 +23,11 @@ class AccountDialogViewModelTest {
     Path dir;
     private Profile profile;
     private FakeParley parley;
-    private AccountsViewModel accounts;
 
     @BeforeEach
     void setUp() {
         profile = TestProfiles.create(dir);
         parley = new FakeParley(profile);
-        accounts = new AccountsViewModel(parley, Async.direct(), TestProfiles.english());
-        parley.addListener(e -> accounts.onRegistration((ParleyEvent.RegistrationChanged) e), Runnable::run);
     }
 
     @AfterEach
@@ -40,8 +36,8 @@ class AccountDialogViewModelTest {
     }
 
     private AccountDialogViewModel newAccount() {
-        AccountDialogViewModel vm = new AccountDialogViewModel(parley, accounts, Async.direct(),
-                TestProfiles.english(), Optional.empty());
+        AccountDialogViewModel vm = new AccountDialogViewModel(parley, Async.direct(), TestProfiles.english(),
+                Optional.empty());
         vm.addressProperty().set("alice@example.com");
         vm.passwordProperty().set("secret");
         vm.serverProperty().set("sip.example.com:5061");
@@ -49,62 +45,75 @@ class AccountDialogViewModelTest {
         return vm;
     }
 
-    private void answerReloadWith(RegistrationState state) {
-        parley.onReload(() -> parley.emit(new ParleyEvent.RegistrationChanged(TestProfiles.ALICE, state)));
+    private void answerTestWith(RegistrationState state) {
+        parley.onTest(r -> state);
     }
 
     @Test
-    void testStoresTheAccountAndReportsTheOutcomeInWords() throws Exception {
-        answerReloadWith(new RegistrationState.AuthFailed());
+    void testRegistersTheFormWithoutStoringItAndReportsTheOutcomeInWords() throws Exception {
+        answerTestWith(new RegistrationState.AuthFailed());
         AccountDialogViewModel vm = newAccount();
         vm.test();
         assertThat(vm.outcomeProperty().get()).isEqualTo("The server rejected the user name or password.");
         assertThat(vm.outcomeOkProperty().get()).isFalse();
         assertThat(vm.busyProperty().get()).isFalse();
-        AccountRecord stored = profile.accounts().find(TestProfiles.ALICE).orElseThrow();
-        assertThat(stored.authUser()).isEqualTo("alice");
-        assertThat(stored.proxy()).isEqualTo("sip.example.com:5061");
-        assertThat(stored.transport()).isEqualTo("TLS");
+        AccountRecord tested = parley.tested.get(0);
+        assertThat(tested.authUser()).isEqualTo("alice");
+        assertThat(tested.proxy()).isEqualTo("sip.example.com:5061");
+        assertThat(tested.transport()).isEqualTo("TLS");
+        assertThat(profile.accounts().list()).isEmpty();
+        assertThat(parley.reloads.get()).isZero();
     }
 
     @Test
     void untrustedCertificateIsShownButPinnedOnlyByAnExplicitDecision() throws Exception {
-        answerReloadWith(new RegistrationState.CertificateNotTrusted(FINGERPRINT, "CN=sip.example.com"));
+        parley.onTest(r -> r.pinnedCertSha256() == null
+                ? new RegistrationState.CertificateNotTrusted(FINGERPRINT, "CN=sip.example.com")
+                : new RegistrationState.Registered(600));
         AccountDialogViewModel vm = newAccount();
         vm.test();
         assertThat(vm.untrustedProperty().get().sha256Fingerprint()).isEqualTo(FINGERPRINT);
         assertThat(vm.outcomeProperty().get()).contains("CN=sip.example.com");
-        assertThat(profile.accounts().find(TestProfiles.ALICE).orElseThrow().pinnedCertSha256()).isNull();
+        assertThat(vm.pinnedProperty().get()).isEmpty();
 
-        answerReloadWith(new RegistrationState.Registered(600));
         vm.trustCertificate();
-        assertThat(profile.accounts().find(TestProfiles.ALICE).orElseThrow().pinnedCertSha256()).isEqualTo(FINGERPRINT);
+        assertThat(parley.tested.get(1).pinnedCertSha256()).isEqualTo(FINGERPRINT);
         assertThat(vm.outcomeProperty().get()).isEqualTo("Registered.");
         assertThat(vm.outcomeOkProperty().get()).isTrue();
         assertThat(vm.untrustedProperty().get()).isNull();
-        assertThat(parley.reloads.get()).isEqualTo(2);
+        assertThat(profile.accounts().list()).as("pinned only when saved").isEmpty();
+
+        vm.save();
+        assertThat(profile.accounts().find(TestProfiles.ALICE).orElseThrow().pinnedCertSha256()).isEqualTo(FINGERPRINT);
+        assertThat(parley.reloads.get()).isEqualTo(1);
     }
 
     @Test
-    void cancelAfterATestRemovesTheNewAccountAgain() throws Exception {
-        answerReloadWith(new RegistrationState.Registered(600));
+    void anOutcomeArrivingAfterCancelIsIgnored() throws Exception {
+        java.util.concurrent.CompletableFuture<RegistrationState> late = new java.util.concurrent.CompletableFuture<>();
+        parley.onTestLater(late);
         AccountDialogViewModel vm = newAccount();
         vm.test();
+        assertThat(vm.busyProperty().get()).isTrue();
         vm.cancel();
+        late.complete(new RegistrationState.AuthFailed());
         assertThat(vm.closedProperty().get()).isTrue();
+        assertThat(vm.outcomeProperty().get()).isEqualTo("Registering…");
         assertThat(profile.accounts().list()).isEmpty();
     }
 
     @Test
-    void cancelAfterTestingAnEditRestoresTheStoredAccount() throws Exception {
+    void cancelAfterTestingAnEditLeavesTheStoredAccountAlone() throws Exception {
         AccountRecord original = new AccountRecord(TestProfiles.ALICE, "alice", "old", null, "UDP", 600, null, null);
         profile.accounts().save(original);
-        AccountDialogViewModel vm = new AccountDialogViewModel(parley, accounts, Async.direct(),
-                TestProfiles.english(), Optional.of(original));
+        AccountDialogViewModel vm = new AccountDialogViewModel(parley, Async.direct(), TestProfiles.english(),
+                Optional.of(original));
         vm.passwordProperty().set("new");
         vm.test();
+        assertThat(parley.tested.get(0).password()).isEqualTo("new");
         vm.cancel();
         assertThat(profile.accounts().find(TestProfiles.ALICE).orElseThrow().password()).isEqualTo("old");
+        assertThat(parley.reloads.get()).isZero();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.parley.app.ParleyEvent;
 import org.parley.app.ParleyListener;
 import org.parley.app.RegistrationState;
 import org.parley.app.SipAddress;
+import org.parley.storage.AccountRecord;
 import org.parley.storage.MessageRecord;
 import org.parley.storage.Profile;
 
@@ -39,6 +40,9 @@ public final class FakeParley implements Parley {
     private volatile boolean started;
     private volatile boolean closed;
     private volatile Runnable onReload = () -> { };
+    private volatile java.util.function.Function<AccountRecord, CompletableFuture<RegistrationState>> onTest =
+            r -> CompletableFuture.completedFuture(new RegistrationState.Registered(600));
+    public final List<AccountRecord> tested = new CopyOnWriteArrayList<>();
 
     public FakeParley(Profile profile) {
         this.profile = profile;
@@ -47,6 +51,18 @@ public final class FakeParley implements Parley {
     /** What to do when the UI reloads the accounts (e.g. emit a registration outcome). */
     public FakeParley onReload(Runnable action) {
         this.onReload = action;
+        return this;
+    }
+
+    /** What {@link #testAccount} answers (default: registered). */
+    public FakeParley onTest(java.util.function.Function<AccountRecord, RegistrationState> answer) {
+        this.onTest = r -> CompletableFuture.completedFuture(answer.apply(r));
+        return this;
+    }
+
+    /** What {@link #testAccount} answers, later. */
+    public FakeParley onTestLater(CompletableFuture<RegistrationState> answer) {
+        this.onTest = r -> answer;
         return this;
     }
 
@@ -105,6 +121,12 @@ public final class FakeParley implements Parley {
     public void reloadAccounts() {
         reloads.incrementAndGet();
         onReload.run();
+    }
+
+    @Override
+    public CompletableFuture<RegistrationState> testAccount(AccountRecord account) {
+        tested.add(account);
+        return onTest.apply(account);
     }
 
     @Override
