@@ -27,11 +27,13 @@ public record AccountConfig(SipAddress aor, String authUser, String password, St
             try {
                 port = Integer.parseInt(proxy.substring(colon + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("The server address \"" + proxy + "\" has an invalid port.");
+                throw new InvalidInput(InvalidInput.Reason.SERVER_PORT,
+                        "The server address \"" + proxy + "\" has an invalid port.", proxy);
             }
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("The server address \"" + proxy + "\" has an invalid port.");
+            throw new InvalidInput(InvalidInput.Reason.SERVER_PORT,
+                        "The server address \"" + proxy + "\" has an invalid port.", proxy);
         }
         String authUser = r.authUser() == null || r.authUser().isBlank() ? aor.user() : r.authUser();
         int expires = r.expiresSeconds() > 0 ? r.expiresSeconds() : 600;

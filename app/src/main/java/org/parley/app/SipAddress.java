@@ -25,7 +25,7 @@ public record SipAddress(String scheme, String user, String host, int port) {
      */
     public static SipAddress parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("The address is empty.");
+            throw new InvalidInput(InvalidInput.Reason.ADDRESS_EMPTY, "The address is empty.");
         }
         String s = text.trim();
         if (s.startsWith("<") && s.endsWith(">")) {
@@ -39,11 +39,13 @@ public record SipAddress(String scheme, String user, String host, int port) {
         } else if (lower.startsWith("sip:")) {
             s = s.substring(4);
         } else if (s.contains(":") && !s.contains("@")) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a SIP address (expected sip:user@host).");
+            throw new InvalidInput(InvalidInput.Reason.NOT_A_SIP_ADDRESS,
+                    "\"" + text + "\" is not a SIP address (expected sip:user@host).", text);
         }
         int at = s.lastIndexOf('@');
         if (at <= 0 || at == s.length() - 1) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a SIP address (expected sip:user@host).");
+            throw new InvalidInput(InvalidInput.Reason.NOT_A_SIP_ADDRESS,
+                    "\"" + text + "\" is not a SIP address (expected sip:user@host).", text);
         }
         String user = s.substring(0, at);
         String hostPort = s.substring(at + 1);
@@ -55,17 +57,17 @@ public record SipAddress(String scheme, String user, String host, int port) {
             try {
                 port = Integer.parseInt(hostPort.substring(colon + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("\"" + text + "\" has an invalid port.");
+                throw new InvalidInput(InvalidInput.Reason.ADDRESS_PORT, "\"" + text + "\" has an invalid port.", text);
             }
             if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("\"" + text + "\" has an invalid port.");
+                throw new InvalidInput(InvalidInput.Reason.ADDRESS_PORT, "\"" + text + "\" has an invalid port.", text);
             }
         }
         if (!USER.matcher(user).matches()) {
-            throw new IllegalArgumentException("\"" + text + "\" has an invalid user part.");
+            throw new InvalidInput(InvalidInput.Reason.ADDRESS_USER, "\"" + text + "\" has an invalid user part.", text);
         }
         if (!HOST.matcher(host).matches()) {
-            throw new IllegalArgumentException("\"" + text + "\" has an invalid host part.");
+            throw new InvalidInput(InvalidInput.Reason.ADDRESS_HOST, "\"" + text + "\" has an invalid host part.", text);
         }
         return new SipAddress(scheme, user, host.toLowerCase(Locale.ROOT), port);
     }

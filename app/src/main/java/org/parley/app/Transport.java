@@ -11,7 +11,8 @@ public enum Transport {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Unknown transport \"" + text + "\": use UDP, TCP or TLS.");
+            throw new InvalidInput(InvalidInput.Reason.TRANSPORT, "Unknown transport \"" + text + "\": use UDP, TCP or TLS.",
+                    String.valueOf(text));
         }
     }
 

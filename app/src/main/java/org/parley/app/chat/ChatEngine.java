@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import org.parley.app.InvalidInput;
 import org.parley.app.ParleyEvent;
 import org.parley.app.SipAddress;
 import org.parley.storage.DeliveryState;
@@ -73,11 +74,12 @@ public final class ChatEngine {
     public CompletableFuture<MessageRecord> send(String account, SipAddress to, String text) {
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > maxBytes) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(
-                    "The message is too long (" + kib(bytes) + "); the limit is " + kib(maxBytes) + "."));
+            return CompletableFuture.failedFuture(new InvalidInput(InvalidInput.Reason.MESSAGE_TOO_LONG,
+                    "The message is too long (" + kib(bytes) + "); the limit is " + kib(maxBytes) + ".", kib(bytes),
+                    kib(maxBytes)));
         }
         if (text.isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("The message is empty."));
+            return CompletableFuture.failedFuture(new InvalidInput(InvalidInput.Reason.MESSAGE_EMPTY, "The message is empty."));
         }
         String callId = UUID.randomUUID() + CALL_ID_SUFFIX;
         return history.appendOutgoing(account, to.toString(), text, callId).thenApplyAsync(record -> {

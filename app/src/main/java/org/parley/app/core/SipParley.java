@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.parley.app.AccountConfig;
+import org.parley.app.InvalidInput;
 import org.parley.app.Parley;
 import org.parley.app.ParleyEvent;
 import org.parley.app.ParleyListener;
@@ -190,9 +191,10 @@ final class SipParley implements Parley {
         }
         try {
             return profile.accounts().list().stream().findFirst().map(r -> SipAddress.parse(r.aor()).toString())
-                    .orElseThrow(() -> new IllegalArgumentException("There is no account: add one first."));
+                    .orElseThrow(() -> new InvalidInput(InvalidInput.Reason.NO_ACCOUNT,
+                            "There is no account: add one first."));
         } catch (StorageException e) {
-            throw new IllegalArgumentException("The accounts cannot be read.", e);
+            throw new InvalidInput(InvalidInput.Reason.ACCOUNTS_UNREADABLE, "The accounts cannot be read.", e);
         }
     }
 

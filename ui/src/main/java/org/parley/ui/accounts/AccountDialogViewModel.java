@@ -248,7 +248,7 @@ public final class AccountDialogViewModel {
             return Optional.of(record);
         } catch (IllegalArgumentException e) {
             outcomeOk.set(false);
-            outcome.set(e.getMessage());
+            outcome.set(errors.input(e));
             return Optional.empty();
         }
     }

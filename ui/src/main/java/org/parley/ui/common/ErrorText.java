@@ -1,5 +1,6 @@
 package org.parley.ui.common;
 
+import org.parley.app.InvalidInput;
 import org.parley.storage.CorruptProfileException;
 import org.parley.storage.NotAProfileException;
 import org.parley.storage.ProfileExistsException;
@@ -31,11 +32,21 @@ public final class ErrorText {
             return known;
         }
         LOG.warn("{} failed", whatKey, failure);
-        if (failure instanceof IllegalArgumentException && failure.getMessage() != null) {
-            // The core's validation messages are user-fit sentences (English only for now).
-            return failure.getMessage();
+        if (failure instanceof IllegalArgumentException refused && failure.getMessage() != null) {
+            return input(refused);
         }
         return i18n.t(whatKey);
+    }
+
+    /**
+     * The sentence for input the core refused: translated when the core gave a reason ({@link InvalidInput}),
+     * else the core's own (English) sentence. Not logged: the user's typing is not an error of the program.
+     */
+    public String input(IllegalArgumentException refused) {
+        if (refused instanceof InvalidInput invalid) {
+            return i18n.t("input." + invalid.reason().name(), invalid.args().toArray());
+        }
+        return refused.getMessage();
     }
 
     private String known(Throwable failure) {

@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.parley.storage.ContactRecord;
+import org.parley.ui.common.ErrorText;
 import org.parley.ui.common.I18n;
 
 /** The add/edit contact form. Validation sets {@link #errorProperty()}. UI thread only. */
@@ -77,7 +78,7 @@ public final class ContactDialogViewModel {
             contacts.save(new ContactRecord(account.get(), address.get(), name.get(), group.get()));
             return true;
         } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            error.set(new ErrorText(i18n).input(e));
             return false;
         }
     }

@@ -55,4 +55,24 @@ class BundleTest {
             }
         }
     }
+
+    @Test
+    void everyReasonTheCoreGivesForRefusedInputIsTranslated() {
+        for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.GERMAN}) {
+            I18n i18n = I18n.load(locale);
+            for (org.parley.app.InvalidInput.Reason reason : org.parley.app.InvalidInput.Reason.values()) {
+                assertThat(i18n.has("input." + reason.name())).as(locale + " " + reason).isTrue();
+            }
+        }
+        try {
+            org.parley.app.SipAddress.parse("bob@exa mple.com");
+        } catch (org.parley.app.InvalidInput e) {
+            assertThat(new ErrorText(I18n.load(Locale.GERMAN)).input(e))
+                    .isEqualTo("\u201ebob@exa mple.com\u201c hat einen ung\u00fcltigen Hostteil.");
+            assertThat(new ErrorText(I18n.load(Locale.ENGLISH)).input(e))
+                    .isEqualTo("\u201cbob@exa mple.com\u201d has an invalid host part.");
+            return;
+        }
+        throw new AssertionError("the address was accepted");
+    }
 }
