@@ -37,6 +37,8 @@ import org.parley.ui.fx.Icons;
  */
 public final class ConversationView {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    /** F2 on a message: select part of its text. */
+    private static final KeyCombination SELECT_TEXT = new KeyCodeCombination(KeyCode.F2);
 
     private final ConversationViewModel vm;
     private final I18n i18n;
@@ -81,7 +83,8 @@ public final class ConversationView {
         list.setAccessibleText(i18n.t("chat.messages", vm.titleProperty().get()));
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setPlaceholder(new Label(i18n.t("chat.empty")));
-        list.setCellFactory(v -> new MessageCell(i18n, linkOpener, vm::retry, this::loadOlder));
+        javafx.beans.property.IntegerProperty selectRequest = new javafx.beans.property.SimpleIntegerProperty(-1);
+        list.setCellFactory(v -> new MessageCell(i18n, linkOpener, vm::retry, this::loadOlder, selectRequest));
         list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (COPY.match(e)) {
                 copySelection();
@@ -91,7 +94,16 @@ public final class ConversationView {
         MenuItem copy = new MenuItem(i18n.t("chat.copy"));
         copy.setAccelerator(COPY);
         copy.setOnAction(e -> copySelection());
-        list.setContextMenu(new ContextMenu(copy));
+        MenuItem selectText = new MenuItem(i18n.t("chat.selectText"));
+        selectText.setAccelerator(SELECT_TEXT);
+        selectText.setOnAction(e -> selectRequest.set(list.getFocusModel().getFocusedIndex()));
+        list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (SELECT_TEXT.match(e) && list.getFocusModel().getFocusedIndex() >= 0) {
+                selectRequest.set(list.getFocusModel().getFocusedIndex());
+                e.consume();
+            }
+        });
+        list.setContextMenu(new ContextMenu(copy, selectText));
         vm.messages().addListener((javafx.collections.ListChangeListener<MessageItem>) c -> {
             while (c.next()) {
                 if (c.wasAdded() && c.getTo() == vm.messages().size() && !loading) {

@@ -6,9 +6,14 @@ import java.time.format.FormatStyle;
 import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
+import javafx.beans.property.IntegerProperty;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
@@ -21,7 +26,9 @@ import org.parley.ui.common.I18n;
 /**
  * One message: a bubble with the text (links clickable), the time and, for outgoing messages, the delivery
  * state; a failed message offers "Send again". Reaching the first row asks for older history through
- * {@code onTopReached}. UI thread.
+ * {@code onTopReached}. To select part of a message, a double-click on its text (or the list's "Select text",
+ * which sets {@code selectRequest} to the row's index) swaps the text for a read-only text area of the same
+ * size; Escape, leaving it, or the cell showing another message swaps it back. UI thread.
  */
 final class MessageCell extends ListCell<MessageItem> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
@@ -32,6 +39,8 @@ final class MessageCell extends ListCell<MessageItem> {
     private final Consumer<MessageItem> retry;
     private final Runnable onTopReached;
     private final TextFlow text = new TextFlow();
+    private final TextArea selectable = new TextArea();
+    private final IntegerProperty selectRequest;
     private final Label time = new Label();
     private final Label state = new Label();
     private final Hyperlink resend = new Hyperlink();
@@ -40,8 +49,10 @@ final class MessageCell extends ListCell<MessageItem> {
     private final ChangeListener<DeliveryState> onState = (o, a, now) -> showState();
     private MessageItem current;
 
-    MessageCell(I18n i18n, Consumer<String> linkOpener, Consumer<MessageItem> retry, Runnable onTopReached) {
+    MessageCell(I18n i18n, Consumer<String> linkOpener, Consumer<MessageItem> retry, Runnable onTopReached,
+                IntegerProperty selectRequest) {
         this.i18n = i18n;
+        this.selectRequest = selectRequest;
         this.linkOpener = linkOpener;
         this.retry = retry;
         this.onTopReached = onTopReached;
@@ -56,6 +67,55 @@ final class MessageCell extends ListCell<MessageItem> {
         bubble.maxWidthProperty().bind(widthProperty().multiply(0.75));
         row = new HBox(bubble);
         setPrefWidth(0);
+        selectable.setEditable(false);
+        selectable.setWrapText(true);
+        selectable.getStyleClass().add("message-select");
+        selectable.setAccessibleText(i18n.t("chat.selectText"));
+        selectable.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                endSelecting();
+            }
+        });
+        selectable.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                endSelecting();
+                getListView().requestFocus();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+                e.consume(); // the text area copies its selection; the list must not copy whole messages
+                selectable.copy();
+            }
+        });
+        text.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                startSelecting();
+            }
+        });
+        selectRequest.addListener((o, was, index) -> {
+            if (current != null && index.intValue() == getIndex()) {
+                startSelecting();
+                selectRequest.set(-1);
+            }
+        });
+    }
+
+    /** Shows the message as selectable text (same size as the bubble's text). */
+    void startSelecting() {
+        if (current == null || bubble.getChildren().get(0) == selectable) {
+            return;
+        }
+        selectable.setText(current.text());
+        selectable.setPrefSize(text.getWidth() + 18, text.getHeight() + 14);
+        selectable.setMinHeight(text.getHeight() + 14);
+        bubble.getChildren().set(0, selectable);
+        selectable.requestFocus();
+        selectable.positionCaret(0);
+    }
+
+    private void endSelecting() {
+        if (bubble.getChildren().get(0) == selectable) {
+            bubble.getChildren().set(0, text);
+        }
     }
 
     @Override
@@ -65,6 +125,7 @@ final class MessageCell extends ListCell<MessageItem> {
             current.stateProperty().removeListener(onState);
         }
         current = empty ? null : item;
+        endSelecting();
         if (current == null) {
             setGraphic(null);
             setAccessibleText(null);

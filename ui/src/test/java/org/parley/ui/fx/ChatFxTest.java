@@ -99,4 +99,37 @@ class ChatFxTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> parley.sent.size() == 1);
         assertThat(parley.sent.get(0).text()).isEqualTo("sent with Enter");
     }
+
+    @Test
+    void partOfAMessageCanBeSelectedAndCopied(FxRobot robot) throws Exception {
+        showMainWindow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.contacts().shown().isEmpty());
+        robot.interact(() -> vm.open(KEY));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".message-text").tryQuery().isPresent());
+        Text first = robot.lookup(".message-text").queryAs(Text.class);
+        robot.doubleClickOn(first);
+        javafx.scene.control.TextArea area = robot.lookup(".message-select").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(area.getText()).isEqualTo("Hi Alice, see https://example.com 👋");
+        assertThat(area.isEditable()).isFalse();
+        assertThat(area.isFocused()).isTrue();
+
+        robot.interact(() -> area.selectRange(3, 8));
+        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.C);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get())
+                .isEqualTo("Alice");
+
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".message-select").tryQuery().isEmpty());
+
+        // Keyboard path: F2 on the focused message.
+        ListView<?> messages = robot.lookup("#messages").queryAs(ListView.class);
+        robot.interact(() -> {
+            messages.requestFocus();
+            messages.getFocusModel().focus(1);
+        });
+        robot.type(javafx.scene.input.KeyCode.F2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".message-select").tryQuery().isPresent());
+        assertThat(robot.lookup(".message-select").queryAs(javafx.scene.control.TextArea.class).getText())
+                .isEqualTo("Grüße zurück — 你好");
+    }
 }
