@@ -28,7 +28,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
@@ -41,6 +43,7 @@ import org.parley.ui.accounts.AccountItem;
 import org.parley.ui.accounts.RegistrationText;
 import org.parley.ui.common.Async;
 import org.parley.ui.common.I18n;
+import org.parley.ui.contacts.ContactItem;
 import org.parley.ui.main.MainView;
 import org.parley.ui.main.MainViewModel;
 import org.parley.ui.settings.SettingsStore;
@@ -149,7 +152,7 @@ public final class Screenshots {
         await(need(() -> main != null, "the profile to unlock"));
         MainViewModel mainEn = main;
         Scene mainScene = fx(() -> stage.getScene());
-        openTheChat(mainEn, "c1");
+        openTheChat(mainEn, mainScene, "c1");
         shoot("03-contacts-and-chat.png", () -> mainScene, () -> chatMissing(mainEn, mainScene), null, null);
 
         shoot("04-search.png", () -> mainScene, need(() -> mainEn.search().results().size() >= 3
@@ -175,7 +178,7 @@ public final class Screenshots {
         shoot("07-dark-theme.png", () -> mainScene, all(() -> chatMissing(mainEn, mainScene),
                 need(() -> dark(mainScene.lookup("#messages")), "the dark theme applied")), () -> {
                     settings.themeProperty().set(Theme.DARK);
-                    menuItem(mainScene, en.t("contacts.find")).fire();
+                    showContacts(mainScene);
                 }, null);
 
         german();
@@ -197,8 +200,9 @@ public final class Screenshots {
                 && vm.strengthProperty().get() == org.parley.ui.unlock.PassphraseStrength.WEAK && visible(stage.getScene()
                 .lookup("#strength")) && ((javafx.scene.control.Label) stage.getScene().lookup("#strength")).getText()
                 .equals(vm.strengthText()), "the strength hint"), () -> {
-                    vm.passphraseProperty().set("sunflower");
-                    vm.confirmationProperty().set("sunflower");
+                    type(stage.getScene(), "#passphrase", "sunflower");
+                    type(stage.getScene(), "#confirmation", "sunflower");
+                    stage.getScene().lookup("#passphrase").requestFocus();
                 }, null);
     }
 
@@ -212,7 +216,7 @@ public final class Screenshots {
         shoot("02-unlock-wrong-passphrase.png", () -> stage.getScene(), need(() -> !vm.busyProperty().get()
                 && !vm.errorProperty().get().isEmpty() && visible(stage.getScene().lookup("#unlock-error")),
                 "the wrong-passphrase sentence"), () -> {
-                    vm.passphraseProperty().set("correct horse staple");
+                    type(stage.getScene(), "#passphrase", "correct horse staple");
                     vm.submit();
                 }, null);
         return vm;
@@ -233,7 +237,7 @@ public final class Screenshots {
     }
 
     /** Once contacts are loaded: two messages from Carol (unread), Bob's chat opened, Bob typing, a draft. */
-    private void openTheChat(MainViewModel vm, String sipKey) throws Exception {
+    private void openTheChat(MainViewModel vm, Scene scene, String sipKey) throws Exception {
         await(need(() -> vm.contacts().shown().size() == ScreenshotData.CONTACTS
                 && vm.accounts().accounts().size() == ScreenshotData.ACCOUNTS, "contacts and accounts loaded"));
         ScreenshotData.receive(parley, ScreenshotData.CAROL, "Are you coming to the release party on Friday? 🍕",
@@ -243,7 +247,8 @@ public final class Screenshots {
             vm.open(ScreenshotData.BOB);
             parley.emit(new org.parley.app.ParleyEvent.TypingChanged(ScreenshotData.BOB.account(),
                     ScreenshotData.BOB.peer(), true));
-            vm.chats().selectedProperty().get().draftProperty().set("Let's look at the release at 3 pm");
+            showContacts(scene);
+            type(scene, "#composer", "Let's look at the release at 3 pm");
             return null;
         });
     }
@@ -291,7 +296,7 @@ public final class Screenshots {
             return german;
         });
         Scene scene = fx(() -> stage.getScene());
-        openTheChat(vm, "d1");
+        openTheChat(vm, scene, "d1");
         shoot("08-german.png", () -> scene, all(() -> chatMissing(vm, scene),
                 need(() -> !dark(scene.lookup("#messages")), "the light theme applied")), null, null);
     }
@@ -301,6 +306,28 @@ public final class Screenshots {
         scene.getStylesheets().add(Themes.appCss());
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** Types into a text field: the text arrives through the field's binding, the caret ends after it. */
+    private static void type(Scene scene, String id, String text) {
+        TextInputControl field = (TextInputControl) scene.lookup(id);
+        field.requestFocus();
+        field.setText(text);
+        field.end();
+    }
+
+    /** The contacts tab in front, Bob's row selected (as after a double-click on it), the composer focused. */
+    private static void showContacts(Scene scene) {
+        Node n = scene.lookup("#contacts");
+        @SuppressWarnings("unchecked")
+        ListView<ContactItem> list = (ListView<ContactItem>) n;
+        while (!(n instanceof TabPane)) {
+            n = n.getParent();
+        }
+        ((TabPane) n).getSelectionModel().select(0);
+        list.getItems().stream().filter(c -> c.key().equals(ScreenshotData.BOB)).findFirst()
+                .ifPresent(list.getSelectionModel()::select);
+        scene.lookup("#composer").requestFocus();
     }
 
     /** Opens the account dialog the way a user does: select the row, "Edit" from its context menu. */
