@@ -125,9 +125,11 @@ public final class Screenshots {
         try (Profile p = TestProfiles.create(work)) {
             ScreenshotData.fill(p);
         }
+        log("sample profile written");
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         await(started, () -> "JavaFX to start");
+        log("JavaFX started");
         Platform.setImplicitExit(false);
 
         // The composition root's first steps (DesktopApp.start), with this run's own settings file.
@@ -391,8 +393,7 @@ public final class Screenshots {
         write(image, file);
         check(file);
         written++;
-        System.out.printf("screenshots: %-32s %4.0fx%-4.0f (%.1f s)%n", name, image.getWidth(), image.getHeight(),
-                seconds());
+        log(String.format("%-32s %4.0fx%.0f", name, image.getWidth(), image.getHeight()));
     }
 
     /** A wait: what is still missing, or null when ready. Checked on the FX thread, once per pulse. */
@@ -536,6 +537,10 @@ public final class Screenshots {
         }
         throw new IllegalStateException(file + ": the whole image is one colour (#"
                 + Integer.toHexString(first) + ")");
+    }
+
+    private static void log(String what) {
+        System.out.printf("screenshots: %-44s (%.1f s)%n", what, seconds());
     }
 
     private static double seconds() {
