@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -160,8 +161,8 @@ public final class Screenshots {
         shoot("04-search.png", () -> mainScene, need(() -> mainEn.search().results().size() >= 3
                 && visible(mainScene.lookup(".search-hit")), "three search results on screen"), () -> {
                     menuItem(mainScene, en.t("search.menu")).fire();
-                    mainEn.search().queryProperty().set(ScreenshotData.SEARCH);
-                    mainEn.search().search();
+                    type(mainScene, "#search-field", ScreenshotData.SEARCH);
+                    mainScene.lookup("#search-field").fireEvent(new ActionEvent()); // Enter
                 }, null);
 
         shoot("05-settings.png", () -> dialog().orElseThrow().getScene(),
