@@ -25,6 +25,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -53,6 +54,7 @@ import org.parley.ui.settings.Theme;
 import org.parley.ui.settings.UiSettings;
 import org.parley.ui.testing.FakeParley;
 import org.parley.ui.testing.TestProfiles;
+import org.parley.ui.unlock.PassphraseStrength;
 import org.parley.ui.unlock.ProfileGate;
 import org.parley.ui.unlock.UnlockView;
 import org.parley.ui.unlock.UnlockViewModel;
@@ -146,10 +148,10 @@ public final class Screenshots {
         });
 
         firstRun();
-        UnlockViewModel unlock = wrongPassphrase(profileDir);
+        wrongPassphrase(profileDir);
         fx(() -> {
-            unlock.passphraseProperty().set(TestProfiles.PASSPHRASE);
-            unlock.submit();
+            type(stage.getScene(), "#passphrase", TestProfiles.PASSPHRASE);
+            ((Button) stage.getScene().lookup("#unlock-submit")).fire();
             return null;
         });
         await(need(() -> main != null, "the profile to unlock"));
@@ -200,9 +202,9 @@ public final class Screenshots {
             return first;
         });
         shoot("01-first-run.png", () -> stage.getScene(), need(() -> vm.isFirstRun()
-                && vm.strengthProperty().get() == org.parley.ui.unlock.PassphraseStrength.WEAK && visible(stage.getScene()
-                .lookup("#strength")) && ((javafx.scene.control.Label) stage.getScene().lookup("#strength")).getText()
-                .equals(vm.strengthText()), "the strength hint"), () -> {
+                && vm.strengthProperty().get() == PassphraseStrength.WEAK
+                && stage.getScene().lookup("#strength") instanceof Label hint && visible(hint)
+                && hint.getText().equals(vm.strengthText()), "the strength hint"), () -> {
                     type(stage.getScene(), "#passphrase", "sunflower");
                     type(stage.getScene(), "#confirmation", "sunflower");
                     stage.getScene().lookup("#passphrase").requestFocus();
@@ -210,7 +212,7 @@ public final class Screenshots {
     }
 
     /** 02: the existing profile, a wrong passphrase submitted through the real view-model (key derivation). */
-    private UnlockViewModel wrongPassphrase(Path profileDir) throws Exception {
+    private void wrongPassphrase(Path profileDir) throws Exception {
         UnlockViewModel vm = fx(() -> {
             UnlockViewModel unlock = new UnlockViewModel(ProfileGate.at(profileDir), async, en, this::unlocked);
             show(new UnlockView(unlock, en).build(), 520, 440);
@@ -220,12 +222,15 @@ public final class Screenshots {
                 && !vm.errorProperty().get().isEmpty() && visible(stage.getScene().lookup("#unlock-error")),
                 "the wrong-passphrase sentence"), () -> {
                     type(stage.getScene(), "#passphrase", "correct horse staple");
-                    vm.submit();
+                    ((Button) stage.getScene().lookup("#unlock-submit")).fire();
                 }, null);
-        return vm;
     }
 
-    /** DesktopApp.unlocked, with the fake core: main window, then the core "starts" and reports registrations. */
+    /**
+     * DesktopApp.unlocked, with the fake core: main window, then the core "starts" and reports registrations.
+     * Unlike the app, the window-focus property is not bound to the stage: without a window manager Xvfb's focus
+     * is arbitrary, and the pictures want the window as the user sees it (focused, the chat in front read).
+     */
     private void unlocked(Profile profile) {
         FakeParley fake = new FakeParley(profile);
         MainViewModel vm = new MainViewModel(fake, async, en, (title, text, open) -> { }, settings);
