@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.parley.app.cli.ConsoleOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,8 @@ final class SelfTest {
     /** Only ever protects the throwaway profile. */
     private static final String PASSPHRASE = "parley self-test: correct horse battery staple";
     private static final Logger LOG = LoggerFactory.getLogger(SelfTest.class);
+    /** The project's one gateway to the process streams (ArchitectureTest). */
+    private static final ConsoleOutput CONSOLE = ConsoleOutput.system();
 
     private final CompletableFuture<Void> mainWindowReady = new CompletableFuture<>();
     private final CompletableFuture<Thread> fxThread = new CompletableFuture<>();
@@ -58,7 +62,7 @@ final class SelfTest {
         try {
             tmp = Files.createTempDirectory("parley-self-test-");
         } catch (IOException e) {
-            System.err.println("Parley self-test failed: no temporary directory could be created (" + e.getMessage() + ").");
+            CONSOLE.notice("Parley self-test failed: no temporary directory could be created (" + e.getMessage() + ").");
             return 1;
         }
         AppDirs dirs = throwawayDirs(tmp);
@@ -98,8 +102,9 @@ final class SelfTest {
             if (fx.isAlive()) {
                 return fail("the app did not shut down after its main window was closed", null, dirs);
             }
-            System.out.printf("Parley self-test passed: main window shown and laid out after %.1f s, shut down after %.1f s.%n",
-                    seconds, (System.nanoTime() - started) / 1e9);
+            CONSOLE.result(String.format(Locale.ROOT,
+                    "Parley self-test passed: main window shown and laid out after %.1f s, shut down after %.1f s.",
+                    seconds, (System.nanoTime() - started) / 1e9));
             LOG.info("self-test passed");
             reported.set(true);
             return 0;
@@ -200,7 +205,7 @@ final class SelfTest {
         if (!reported.compareAndSet(false, true)) {
             return 2;
         }
-        System.err.println("Parley self-test failed: it took longer than " + TIMEOUT_SECONDS + " s while " + phase
+        CONSOLE.notice("Parley self-test failed: it took longer than " + TIMEOUT_SECONDS + " s while " + phase
                 + " (log in " + dirs.logDir() + ").");
         return 2;
     }
@@ -210,7 +215,7 @@ final class SelfTest {
         if (!reported.compareAndSet(false, true)) {
             return 1;
         }
-        System.err.println("Parley self-test failed: " + reason + " (log in " + dirs.logDir() + ").");
+        CONSOLE.notice("Parley self-test failed: " + reason + " (log in " + dirs.logDir() + ").");
         return 1;
     }
 
