@@ -117,7 +117,7 @@ final class SelfTest {
             Thread.currentThread().interrupt();
             return fail("it was interrupted while " + phase, e, dirs);
         } catch (RuntimeException e) {
-            return fail("JavaFX could not start (" + e.getMessage() + "); is there a display?", e, dirs);
+            return fail("JavaFX could not start (" + e.getMessage() + "), so there may be no display", e, dirs);
         }
     }
 
