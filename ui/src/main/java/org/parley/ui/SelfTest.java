@@ -92,7 +92,11 @@ final class SelfTest {
         watchdog.start();
         try {
             phase = "starting the JavaFX toolkit";
-            Platform.startup(() -> startApp(dirs));
+            try {
+                Platform.startup(() -> startApp(dirs));
+            } catch (RuntimeException e) {
+                return fail("JavaFX could not start (" + e.getMessage() + "), so there may be no display", e, dirs);
+            }
             mainWindowReady.get(remaining(deadline), TimeUnit.NANOSECONDS);
             double seconds = (System.nanoTime() - started) / 1e9;
             phase = "closing the main window";
@@ -102,11 +106,13 @@ final class SelfTest {
             if (fx.isAlive()) {
                 return fail("the app did not shut down after its main window was closed", null, dirs);
             }
+            if (!reported.compareAndSet(false, true)) {
+                return 2; // the watchdog has just reported a timeout
+            }
             CONSOLE.result(String.format(Locale.ROOT,
                     "Parley self-test passed: main window shown and laid out after %.1f s, shut down after %.1f s.",
                     seconds, (System.nanoTime() - started) / 1e9));
             LOG.info("self-test passed");
-            reported.set(true);
             return 0;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -117,7 +123,7 @@ final class SelfTest {
             Thread.currentThread().interrupt();
             return fail("it was interrupted while " + phase, e, dirs);
         } catch (RuntimeException e) {
-            return fail("JavaFX could not start (" + e.getMessage() + "), so there may be no display", e, dirs);
+            return fail("it broke while " + phase + " (" + e + ")", e, dirs);
         }
     }
 
@@ -215,7 +221,8 @@ final class SelfTest {
         if (!reported.compareAndSet(false, true)) {
             return 1;
         }
-        CONSOLE.notice("Parley self-test failed: " + reason + " (log in " + dirs.logDir() + ").");
+        String clause = reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
+        CONSOLE.notice("Parley self-test failed: " + clause + " (log in " + dirs.logDir() + ").");
         return 1;
     }
 
