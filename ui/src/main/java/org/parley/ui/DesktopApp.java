@@ -1,6 +1,7 @@
 package org.parley.ui;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class DesktopApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
 
-    private final AppDirs dirs = AppDirs.system();
+    private final AppDirs dirs;
+    private final Consumer<Stage> onMainWindow;
     private I18n i18n;
     private Async async;
     private Stage stage;
@@ -42,6 +44,20 @@ public final class DesktopApp extends Application {
     private Session session;
     private DesktopNotifier notifier;
     private MainViewModel main;
+
+    /** The real app, over the user's directories ({@link AppDirs#system()}). */
+    public DesktopApp() {
+        this(AppDirs.system(), stage -> { });
+    }
+
+    /**
+     * For {@link SelfTest}: other directories, and {@code onMainWindow} is called on the FX thread once the main
+     * window's scene is on the stage (it may not be laid out yet).
+     */
+    DesktopApp(AppDirs dirs, Consumer<Stage> onMainWindow) {
+        this.dirs = dirs;
+        this.onMainWindow = onMainWindow;
+    }
 
     @Override
     public void start(Stage primary) {
@@ -58,6 +74,7 @@ public final class DesktopApp extends Application {
             quit();
         });
         primary.setTitle(i18n.t("app.name"));
+        primary.getIcons().setAll(WindowIcons.load());
         LOG.info("desktop app starting; profile directory {}", dirs.dataDir());
         UnlockViewModel unlock = new UnlockViewModel(ProfileGate.at(dirs.dataDir()), async, i18n, this::unlocked);
         show(new UnlockView(unlock, i18n).build(), 520, 440);
@@ -85,6 +102,7 @@ public final class DesktopApp extends Application {
         stage.centerOnScreen();
         main.start();
         parley.start();
+        onMainWindow.accept(stage);
     }
 
     private void show(Parent root, double width, double height) {
