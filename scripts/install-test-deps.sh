@@ -4,6 +4,10 @@
 #   sqlite3, openssl                             its test database and TLS certificate
 #   openjdk-17-jdk-headless, maven               the build
 #   sip-tester (SIPp)                            the benchmarks
+#   xvfb, libgtk-3-0, fonts (DejaVu, WenQuanYi   the desktop app's screenshots, self-test and UI
+#     Micro Hei, Symbola)                          benchmarks on a virtual display; CJK and emoji glyphs
+#   librsvg2-bin, binutils, fakeroot,            icons (IconsTest re-renders the SVGs), jpackage's
+#     desktop-file-utils                           runtime image and .deb, the .desktop file check
 # Idempotent, and fast (no apt at all) when everything is present. As root it runs
 # apt-get update and ONE apt-get install; otherwise it prints that command and exits 1.
 set -euo pipefail
@@ -42,6 +46,15 @@ need openssl                   program openssl
 need openjdk-17-jdk-headless   jdk17
 need maven                     program mvn
 need sip-tester                program sipp
+need xvfb                      program xvfb-run
+need libgtk-3-0                false
+need fonts-dejavu-core         false
+need fonts-wqy-microhei        false
+need fonts-symbola             false
+need librsvg2-bin              program rsvg-convert
+need binutils                  program objcopy
+need fakeroot                  program fakeroot
+need desktop-file-utils        program desktop-file-validate
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0

@@ -1,0 +1,146 @@
+package org.parley.uibench;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.parley.app.Parley;
+import org.parley.app.core.CoreOptions;
+import org.parley.app.core.ParleyCore;
+import org.parley.storage.Profile;
+import org.parley.ui.chat.ConversationViewModel;
+import org.parley.ui.common.Async;
+import org.parley.ui.common.ConversationKey;
+import org.parley.ui.common.I18n;
+import org.parley.ui.fx.FxAsync;
+import org.parley.ui.fx.Themes;
+import org.parley.ui.main.MainView;
+import org.parley.ui.main.MainViewModel;
+import org.parley.ui.settings.SettingsStore;
+import org.parley.ui.settings.SettingsViewModel;
+import org.parley.ui.settings.UiSettings;
+import org.parley.ui.unlock.ProfileGate;
+import org.parley.ui.unlock.UnlockView;
+import org.parley.ui.unlock.UnlockViewModel;
+
+/**
+ * Parley's desktop app in a probe JVM, composed as {@code DesktopApp} does (unlock screen, then core and main
+ * window), with the passphrase entered by the probe instead of a person.
+ * <ul>
+ *   <li>{@code startup DIR}: times the unlock screen and the usable contact list (500 contacts shown), reads
+ *       memory when idle, then opens and closes 50 chats and reads memory again.</li>
+ *   <li>{@code big DIR}: opens the one 100,000-message conversation and times its first paint.</li>
+ * </ul>
+ */
+public final class DesktopProbe {
+    private static final I18n I18N = I18n.load(Locale.ENGLISH);
+    private static volatile MainViewModel main;
+    private static volatile Stage stage;
+    private static volatile UnlockViewModel unlockVm;
+
+    private DesktopProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long mainAt = System.currentTimeMillis();
+        long[] marks = new long[3];
+        String mode = args[0];
+        Path dir = Path.of(args[1]);
+        Path settingsFile = dir.resolveSibling("bench-desktop.properties");
+        Platform.startup(() -> {
+            marks[0] = System.currentTimeMillis();
+            Async async = FxAsync.create();
+            SettingsViewModel settings = new SettingsViewModel(new SettingsStore(settingsFile),
+                    UiSettings.defaults(), async, I18N);
+            Themes.apply(settings.themeProperty().get());
+            marks[1] = System.currentTimeMillis();
+            stage = new Stage();
+            UnlockViewModel unlock = new UnlockViewModel(ProfileGate.at(dir), async, I18N,
+                    profile -> showMain(profile, async, settings));
+            unlockVm = unlock;
+            show(new UnlockView(unlock, I18N).build(), 520, 440);
+            stage.show();
+            marks[2] = System.currentTimeMillis();
+            unlock.passphraseProperty().set(BenchData.PASSPHRASE);
+        });
+        long unlockShown = Probe.whenPainted(() -> stage != null && stage.isShowing(), 60);
+        System.err.printf("timeline ms: main %d, fx started +%d, theme +%d, unlock view shown +%d, painted +%d%n",
+                mainAt - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(),
+                marks[0] - mainAt, marks[1] - marks[0], marks[2] - marks[1], unlockShown - marks[2]);
+        Platform.runLater(() -> unlockVm.submit());
+        long contactsShown = Probe.whenPainted(() -> main != null
+                && main.contacts().shown().size() >= (mode.equals("big") ? 1 : BenchData.CONTACTS), 120);
+        if (mode.equals("big")) {
+            big();
+        } else {
+            startup(unlockShown, contactsShown);
+        }
+        System.exit(0);
+    }
+
+    private static void startup(long unlockShown, long contactsShown) throws Exception {
+        Probe.settle(3000);
+        long heapIdle = Probe.heapAfterGcKib();
+        long rssIdle = Probe.rssKib();
+        Probe.histogram("idle");
+        openAndClose(0);
+        long heapAfter50 = Probe.heapAfterGcKib();
+        openAndClose(50);
+        Probe.settle(3000);
+        long heapAfter = Probe.heapAfterGcKib();
+        Probe.histogram("after100");
+        Probe.result("unlockShown=" + unlockShown + " ready=" + contactsShown + " rss=" + rssIdle + " heap=" + heapIdle
+                + " heapAfter50=" + heapAfter50 + " rssAfterChats=" + Probe.rssKib() + " heapAfterChats=" + heapAfter);
+    }
+
+    /** Opens 50 chats one after the other (each painted with its messages), closing each again. */
+    private static void openAndClose(int first) throws Exception {
+        for (int i = first; i < first + 50; i++) {
+            ConversationKey key = new ConversationKey(BenchData.ACCOUNT, BenchData.contact(i));
+            CompletableFuture<ConversationViewModel> opened = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                main.open(key);
+                opened.complete(main.chats().selectedProperty().get());
+            });
+            ConversationViewModel chat = opened.get(30, TimeUnit.SECONDS);
+            Probe.whenPainted(() -> !chat.messages().isEmpty(), 30);
+            Platform.runLater(() -> main.chats().close(chat));
+        }
+        Probe.whenPainted(() -> main.chats().open().isEmpty(), 30);
+    }
+
+    private static void big() throws Exception {
+        ConversationKey key = new ConversationKey(BenchData.ACCOUNT, BenchData.contact(0));
+        Probe.settle(2000);
+        CompletableFuture<ConversationViewModel> opened = new CompletableFuture<>();
+        long start = System.currentTimeMillis();
+        Platform.runLater(() -> {
+            main.open(key);
+            opened.complete(main.chats().selectedProperty().get());
+        });
+        ConversationViewModel chat = opened.get(30, TimeUnit.SECONDS);
+        long painted = Probe.whenPainted(() -> !chat.messages().isEmpty()
+                && !stage.getScene().getRoot().lookupAll(".message-text").isEmpty(), 60);
+        Probe.result("openToPaint=" + (painted - start) + " loaded=" + chat.messages().size());
+    }
+
+    private static void showMain(Profile profile, Async async, SettingsViewModel settings) {
+        Parley core = ParleyCore.open(profile, CoreOptions.defaults().withBindAddress("127.0.0.1"));
+        MainViewModel vm = new MainViewModel(core, async, I18N, (t, x, o) -> { }, settings);
+        core.addListener(vm::onEvent, Platform::runLater);
+        show(new MainView(vm, async, I18N, url -> { }, () -> { }).build(), 1100, 720);
+        vm.start();
+        core.start();
+        main = vm;
+    }
+
+    private static void show(Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(Themes.appCss());
+        stage.setScene(scene);
+    }
+}

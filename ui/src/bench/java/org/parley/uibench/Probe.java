@@ -1,0 +1,95 @@
+package org.parley.uibench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+
+/**
+ * What a probe JVM reports to the runner: one line {@code RESULT name=value ...} on stdout. Helpers to wait on the
+ * FX thread for a condition and then for frames to be painted, and to read the resident set size.
+ */
+final class Probe {
+    private Probe() {
+    }
+
+    static void result(String fields) {
+        System.out.println("RESULT " + fields);
+        System.out.flush();
+    }
+
+    /**
+     * Polls {@code condition} on the FX thread once per pulse; when it holds, waits for two more pulses (the frame
+     * showing it has been rendered) and returns the wall-clock time (ms since the epoch) at that point.
+     */
+    static long whenPainted(BooleanSupplier condition, long timeoutSeconds) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        long[] at = new long[1];
+        Platform.runLater(() -> new AnimationTimer() {
+            private int framesAfter = -1;
+
+            @Override
+            public void handle(long now) {
+                if (framesAfter < 0 && condition.getAsBoolean()) {
+                    framesAfter = 0;
+                } else if (framesAfter >= 0 && ++framesAfter == 2) {
+                    at[0] = System.currentTimeMillis();
+                    stop();
+                    done.countDown();
+                }
+            }
+        }.start());
+        if (!done.await(timeoutSeconds, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("condition not reached within " + timeoutSeconds + " s");
+        }
+        return at[0];
+    }
+
+    /** Resident set size in KiB, from /proc (Linux). */
+    static long rssKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Heap in use after a full collection, in KiB. */
+    static long heapAfterGcKib() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024;
+    }
+
+    /** Lets the app go idle (timers, first registration attempts, JIT) before memory is read. */
+    static void settle(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+    }
+
+    /** With -Dprobe.histograms=DIR, writes a class histogram (after a full GC) to DIR/NAME.txt, to find leaks. */
+    static void histogram(String name) {
+        String dir = System.getProperty("probe.histograms");
+        if (dir == null) {
+            return;
+        }
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+            Files.createDirectories(Path.of(dir));
+            Files.writeString(Path.of(dir, name + ".txt"), String.valueOf(text));
+        } catch (Exception e) {
+            throw new IllegalStateException("class histogram failed", e);
+        }
+    }
+}
