@@ -13,6 +13,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
@@ -93,6 +94,11 @@ public final class AccountDialog {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().setAll(labels, fields);
         int row = 0;
         row = addRow(grid, row, "account.address", address);
         row = addRow(grid, row, "account.authUser", authUser);
@@ -111,12 +117,16 @@ public final class AccountDialog {
         Label outcome = new Label();
         outcome.setId("account-outcome");
         outcome.setWrapText(true);
-        outcome.setMaxWidth(460);
+        outcome.setMaxWidth(480);
+        // The certificate box below says "not trusted" itself, with the details; do not say it twice.
+        outcome.visibleProperty().bind(vm.untrustedProperty().isNull());
+        outcome.managedProperty().bind(outcome.visibleProperty());
         outcome.textProperty().bind(vm.outcomeProperty());
         vm.outcomeOkProperty().addListener((o, a, ok) -> outcome.getStyleClass().setAll("label", ok ? "success" : "danger"));
 
         VBox box = new VBox(12, grid, new HBox(8, test, spinner), outcome, certificateBox(), pinnedLabel());
-        box.setPrefWidth(520);
+        box.setPrefWidth(560);
+        box.getStyleClass().add("account-dialog-content");
         return box;
     }
 
@@ -125,8 +135,12 @@ public final class AccountDialog {
         heading.getStyleClass().add("warning");
         Label subject = new Label();
         subject.setWrapText(true);
-        TextField fingerprint = new TextField();
+        // 95 characters the user is asked to compare: wrapped, selectable, never cut off.
+        javafx.scene.control.TextArea fingerprint = new javafx.scene.control.TextArea();
         fingerprint.setEditable(false);
+        fingerprint.setWrapText(true);
+        fingerprint.setPrefRowCount(2);
+        fingerprint.getStyleClass().add("fingerprint");
         fingerprint.setId("account-cert-fingerprint");
         fingerprint.setAccessibleText(i18n.t("account.cert.fingerprint"));
         Label explain = new Label(i18n.t("account.cert.explain"));
@@ -145,7 +159,8 @@ public final class AccountDialog {
         return box;
     }
 
-    private void show(RegistrationState.CertificateNotTrusted c, Label subject, TextField fingerprint) {
+    private void show(RegistrationState.CertificateNotTrusted c, Label subject,
+                      javafx.scene.control.TextInputControl fingerprint) {
         subject.setText(c == null ? "" : i18n.t("account.cert.subject", c.subject()));
         fingerprint.setText(c == null ? "" : c.sha256Fingerprint());
     }

@@ -14,6 +14,7 @@ public final class AccountItem {
     private final ObjectProperty<RegistrationState> state =
             new SimpleObjectProperty<>(new RegistrationState.Unregistered());
     private final StringProperty stateText = new SimpleStringProperty("");
+    private final StringProperty stateBrief = new SimpleStringProperty("");
 
     /** @param id the normalised AOR, as in core events */
     public AccountItem(String id, AccountRecord record) {
@@ -33,7 +34,13 @@ public final class AccountItem {
         return state;
     }
 
+    /** The state as a full sentence (tooltip, screen reader, status bar). */
     public StringProperty stateTextProperty() {
         return stateText;
+    }
+
+    /** The state in a few words, for the one line an account row has. */
+    public StringProperty stateBriefProperty() {
+        return stateBrief;
     }
 }

@@ -45,13 +45,21 @@ public final class AccountsView {
         this.remover = remover;
     }
 
+    /** Height of one account row in em: address and a one-line state. */
+    private static final double ROW_EM = 3.3;
+
     public Parent build() {
         list.setId("accounts");
         list.setItems(vm.accounts());
         list.setAccessibleText(i18n.t("accounts.title"));
         list.setPlaceholder(new Label(i18n.t("accounts.empty")));
         list.setCellFactory(v -> new AccountCell());
-        list.setPrefHeight(120);
+        // Tall enough for every account (up to four, then it scrolls), each with a two-line state sentence.
+        list.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(1, Math.min(vm.accounts().size(), 4)) * ROW_EM
+                        * javafx.scene.text.Font.getDefault().getSize() + 4,
+                vm.accounts()));
+        list.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         list.setOnKeyPressed(e -> {
             AccountItem item = list.getSelectionModel().getSelectedItem();
             if (item == null) {
@@ -101,6 +109,7 @@ public final class AccountsView {
         private final FontIcon icon = new FontIcon(Feather.CIRCLE);
         private final Label address = new Label();
         private final Label state = new Label();
+        private final Tooltip stateTip = new Tooltip();
         private final Button retry = new Button(null, Icons.of(Feather.REFRESH_CW));
         private final HBox row;
         private final javafx.beans.value.ChangeListener<RegistrationState> onState = (o, a, now) -> show(now);
@@ -108,7 +117,10 @@ public final class AccountsView {
 
         AccountCell() {
             state.getStyleClass().add("text-muted");
-            state.setWrapText(true);
+            state.setTooltip(stateTip);
+            // Labels in a list cell need a width to end at (with an ellipsis): the list's, less icon and button.
+            state.maxWidthProperty().bind(list.widthProperty().subtract(96));
+            address.maxWidthProperty().bind(list.widthProperty().subtract(96));
             retry.getStyleClass().addAll("flat", "button-icon");
             retry.setAccessibleText(i18n.t("accounts.retry"));
             retry.setTooltip(new Tooltip(i18n.t("accounts.retry")));
@@ -129,12 +141,14 @@ public final class AccountsView {
             current = empty ? null : item;
             address.textProperty().unbind();
             state.textProperty().unbind();
+            stateTip.textProperty().unbind();
             if (current == null) {
                 setGraphic(null);
                 return;
             }
             address.setText(item.id());
-            state.textProperty().bind(item.stateTextProperty());
+            state.textProperty().bind(item.stateBriefProperty());
+            stateTip.textProperty().bind(item.stateTextProperty());
             item.stateProperty().addListener(onState);
             show(item.stateProperty().get());
             retry.setOnAction(e -> vm.retry(item));

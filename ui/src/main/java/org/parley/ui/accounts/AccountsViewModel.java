@@ -92,6 +92,7 @@ public final class AccountsViewModel {
     private void setState(AccountItem item, RegistrationState state) {
         item.stateProperty().set(state);
         item.stateTextProperty().set(text.describe(state));
+        item.stateBriefProperty().set(text.brief(state));
     }
 
     static String normalise(String aor) {

@@ -34,6 +34,17 @@ public final class RegistrationText {
         return state.describe();
     }
 
+    /** A few words for the account list's one line; the full sentence is {@link #describe}. */
+    public String brief(RegistrationState state) {
+        if (state instanceof RegistrationState.Unreachable u && u.retryInSeconds() > 0) {
+            return i18n.t("registration.brief.unreachable.retry", u.retryInSeconds());
+        } else if (state instanceof RegistrationState.Failed f && f.statusCode() > 0) {
+            return i18n.t("registration.brief.failed.code", f.statusCode());
+        }
+        String kind = state.getClass().getSimpleName();
+        return i18n.t("registration.brief." + Character.toLowerCase(kind.charAt(0)) + kind.substring(1));
+    }
+
     /** Whether the state is an outcome of an attempt (not "still trying" or "idle"). */
     public static boolean isOutcome(RegistrationState state) {
         return !(state instanceof RegistrationState.Registering || state instanceof RegistrationState.Unregistered);

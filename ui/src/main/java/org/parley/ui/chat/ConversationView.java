@@ -62,8 +62,9 @@ public final class ConversationView {
         Label typing = new Label();
         typing.setId("typing");
         typing.getStyleClass().addAll("text-muted", "typing");
-        typing.textProperty().bind(javafx.beans.binding.Bindings.when(vm.peerTypingProperty())
-                .then(i18n.t("chat.typing", vm.key().peerLabel())).otherwise(""));
+        typing.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.peerTypingProperty().get() ? i18n.t("chat.typing", vm.titleProperty().get()) : "",
+                vm.peerTypingProperty(), vm.titleProperty()));
         ToggleButton mute = new ToggleButton(null, Icons.of(Feather.BELL_OFF));
         mute.setId("mute");
         mute.getStyleClass().addAll("flat", "button-icon");

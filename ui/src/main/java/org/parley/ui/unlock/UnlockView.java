@@ -55,6 +55,7 @@ public final class UnlockView {
             meter.setFocusTraversable(false);
             Label hint = new Label(vm.strengthText());
             hint.setId("strength");
+            hint.setWrapText(true);
             vm.strengthProperty().addListener((o, a, s) -> {
                 hint.setText(vm.strengthText());
                 meter.setProgress((s.ordinal()) / 3.0);

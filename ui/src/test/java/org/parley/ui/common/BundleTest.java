@@ -75,4 +75,21 @@ class BundleTest {
         }
         throw new AssertionError("the address was accepted");
     }
+
+    @Test
+    void everyRegistrationStateHasABriefTextInBothLanguages() {
+        for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.GERMAN}) {
+            I18n i18n = I18n.load(locale);
+            for (Class<?> state : org.parley.app.RegistrationState.class.getPermittedSubclasses()) {
+                String name = state.getSimpleName();
+                String key = "registration.brief." + Character.toLowerCase(name.charAt(0)) + name.substring(1);
+                assertThat(i18n.has(key)).as(locale + " " + key).isTrue();
+            }
+        }
+        var text = new org.parley.ui.accounts.RegistrationText(I18n.load(Locale.ENGLISH));
+        assertThat(text.brief(new org.parley.app.RegistrationState.Unreachable("timeout", 30)))
+                .isEqualTo("Server unreachable, retry in 30 s");
+        assertThat(text.brief(new org.parley.app.RegistrationState.Failed(503, "Service Unavailable")))
+                .isEqualTo("Registration failed (503)");
+    }
 }

@@ -175,7 +175,7 @@ public final class Screenshots {
 
         shoot("06-account-dialog.png", () -> dialog().orElseThrow().getScene(),
                 need(() -> dialog().map(w -> w.getScene().lookup("#account-cert-fingerprint"))
-                        .filter(f -> visible(f) && !((TextField) f).getText().isEmpty()).isPresent(),
+                        .filter(f -> visible(f) && !((javafx.scene.control.TextInputControl) f).getText().isEmpty()).isPresent(),
                         "the account dialog with the certificate's fingerprint"),
                 () -> editAccount(mainScene, ScreenshotData.CORP), Screenshots::closeDialog);
         await(need(() -> dialog().isEmpty(), "the account dialog to close"));
