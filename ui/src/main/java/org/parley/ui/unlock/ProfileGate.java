@@ -18,6 +18,13 @@ public interface ProfileGate {
 
     Profile open(char[] passphrase) throws StorageException;
 
+    /**
+     * Loads what opening needs (database driver, key-derivation code) while the user types, so that unlocking
+     * costs only the key derivation itself. Optional; failures show up again, reported, when opening.
+     */
+    default void warmUp() throws StorageException {
+    }
+
     /** The real gate over {@code dir}. */
     static ProfileGate at(Path dir) {
         return new ProfileGate() {
@@ -34,6 +41,11 @@ public interface ProfileGate {
             @Override
             public Profile open(char[] passphrase) throws StorageException {
                 return Profiles.open(dir, passphrase);
+            }
+
+            @Override
+            public void warmUp() throws StorageException {
+                Profiles.warmUp();
             }
         };
     }

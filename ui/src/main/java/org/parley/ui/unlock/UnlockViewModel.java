@@ -27,6 +27,7 @@ import org.parley.ui.common.I18n;
  * On success {@code onUnlocked} receives the open profile (its new owner) on the UI thread.
  */
 public final class UnlockViewModel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UnlockViewModel.class);
     private final ProfileGate gate;
     private final Async async;
     private final ErrorText errors;
@@ -53,6 +54,10 @@ public final class UnlockViewModel {
         passphrase.addListener((o, a, b) -> error.set(""));
         confirmation.addListener((o, a, b) -> error.set(""));
         canSubmit = busy.not().and(done.not()).and(passphrase.isNotEmpty());
+        async.run(() -> {
+            gate.warmUp();
+            return null;
+        }, ok -> { }, failure -> LOG.debug("warm-up failed; opening will report it", failure));
     }
 
     public boolean isFirstRun() {

@@ -79,4 +79,35 @@ class UnlockViewModelTest {
         assertThat(PassphraseStrength.of("abcdefghijklm")).isEqualTo(PassphraseStrength.FAIR);
         assertThat(PassphraseStrength.of("Correct-Horse-Battery-7")).isEqualTo(PassphraseStrength.STRONG);
     }
+
+    @Test
+    void theUnlockScreenWarmsUpWhileTheUserTypesAndAFailedWarmUpSaysNothing() {
+        java.util.concurrent.atomic.AtomicInteger warmUps = new java.util.concurrent.atomic.AtomicInteger();
+        ProfileGate real = ProfileGate.at(dir.resolve("p"));
+        ProfileGate failing = new ProfileGate() {
+            @Override
+            public boolean exists() {
+                return real.exists();
+            }
+
+            @Override
+            public org.parley.storage.Profile create(char[] passphrase) throws org.parley.storage.StorageException {
+                return real.create(passphrase);
+            }
+
+            @Override
+            public org.parley.storage.Profile open(char[] passphrase) throws org.parley.storage.StorageException {
+                return real.open(passphrase);
+            }
+
+            @Override
+            public void warmUp() throws org.parley.storage.StorageException {
+                warmUps.incrementAndGet();
+                throw new org.parley.storage.StorageException("driver missing");
+            }
+        };
+        UnlockViewModel vm = new UnlockViewModel(failing, Async.direct(), TestProfiles.english(), p -> { });
+        assertThat(warmUps.get()).isEqualTo(1);
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
 }
