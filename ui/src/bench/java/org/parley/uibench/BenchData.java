@@ -13,7 +13,7 @@ import org.parley.storage.Profiles;
 
 /**
  * The profiles the UI benchmark opens, made once and kept under the bench folder: "contacts" (500 contacts in
- * 10 groups, 10,000 messages spread over them) and "big" (one conversation of 100,000 messages). The account
+ * 10 groups, 10,000 messages spread over them) and "big" (one conversation of 100,000 messages, one of 10). The account
  * points at a closed loopback port, so the core runs but never registers.
  */
 final class BenchData {
@@ -55,7 +55,9 @@ final class BenchData {
         try (Profile p = Profiles.create(dir, PASSPHRASE.toCharArray())) {
             account(p);
             p.contacts().save(new ContactRecord(ACCOUNT, contact(0), "Long Talker", "Team 0"));
+            p.contacts().save(new ContactRecord(ACCOUNT, contact(1), "Short Talker", "Team 0"));
             fill(p, BIG, i -> contact(0));
+            fill(p, 10, i -> contact(1));
         }
         return dir;
     }
@@ -70,10 +72,10 @@ final class BenchData {
             String peer = peerOf.apply(i);
             String text = text(i);
             if (i % 2 == 0) {
-                pending.add(p.history().appendIncoming(ACCOUNT, peer, text, "in-" + i));
+                pending.add(p.history().appendIncoming(ACCOUNT, peer, text, "in-" + peer + "-" + i));
             } else {
                 long n = i;
-                pending.add(p.history().appendOutgoing(ACCOUNT, peer, text, "out-" + n + "@parley")
+                pending.add(p.history().appendOutgoing(ACCOUNT, peer, text, "out-" + peer + "-" + n + "@parley")
                         .thenCompose(r -> p.history().updateState(r.id(), DeliveryState.SENT, null).thenApply(x -> r)));
             }
             if (pending.size() >= 5_000) {

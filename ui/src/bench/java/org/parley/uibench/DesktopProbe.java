@@ -114,18 +114,32 @@ public final class DesktopProbe {
     }
 
     private static void big() throws Exception {
-        ConversationKey key = new ConversationKey(BenchData.ACCOUNT, BenchData.contact(0));
         Probe.settle(2000);
+        long[] small = openTimed(new ConversationKey(BenchData.ACCOUNT, BenchData.contact(1)), true);
+        long[] big = openTimed(new ConversationKey(BenchData.ACCOUNT, BenchData.contact(0)), false);
+        Probe.result("smallCold=" + small[0] + " openToPaint=" + big[0] + " openCall=" + big[1] + " loaded=" + big[2]);
+    }
+
+    /** Opens a conversation; returns {open to painted ms, open() call ms, messages loaded}; optionally closes it. */
+    private static long[] openTimed(ConversationKey key, boolean close) throws Exception {
         CompletableFuture<ConversationViewModel> opened = new CompletableFuture<>();
+        long[] openCall = new long[1];
         long start = System.currentTimeMillis();
         Platform.runLater(() -> {
+            long t = System.nanoTime();
             main.open(key);
+            openCall[0] = (System.nanoTime() - t) / 1_000_000;
             opened.complete(main.chats().selectedProperty().get());
         });
         ConversationViewModel chat = opened.get(30, TimeUnit.SECONDS);
         long painted = Probe.whenPainted(() -> !chat.messages().isEmpty()
                 && !stage.getScene().getRoot().lookupAll(".message-text").isEmpty(), 60);
-        Probe.result("openToPaint=" + (painted - start) + " loaded=" + chat.messages().size());
+        long[] result = {painted - start, openCall[0], chat.messages().size()};
+        if (close) {
+            Platform.runLater(() -> main.chats().close(chat));
+            Probe.whenPainted(() -> main.chats().open().isEmpty(), 30);
+        }
+        return result;
     }
 
     private static void showMain(Profile profile, Async async, SettingsViewModel settings) {

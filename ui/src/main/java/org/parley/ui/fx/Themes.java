@@ -5,7 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import org.parley.ui.settings.Theme;
 
-/** Applies a {@link Theme} to the whole application (AtlantaFX user-agent stylesheet). FX thread. */
+/** Applies a {@link Theme} to the whole application (AtlantaFX user-agent stylesheet, its pre-parsed binary form). FX thread. */
 public final class Themes {
     private static final String APP_CSS = Themes.class.getResource("/org/parley/ui/parley.css").toExternalForm();
 
@@ -14,7 +14,7 @@ public final class Themes {
 
     public static void apply(Theme theme) {
         Application.setUserAgentStylesheet(theme == Theme.DARK
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+                ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS());
     }
 
     /** Parley's own small stylesheet, added to every scene. */
