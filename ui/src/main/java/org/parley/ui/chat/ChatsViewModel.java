@@ -39,6 +39,8 @@ public final class ChatsViewModel {
     private final Map<ConversationKey, String> drafts = new HashMap<>();
     private final Set<ConversationKey> muted = new HashSet<>();
     private final ErrorText errors;
+    /** The latest queued preference write; the next one starts after it. */
+    private java.util.concurrent.CompletableFuture<Void> writes = java.util.concurrent.CompletableFuture.completedFuture(null);
 
     /** @param names display name of a conversation's peer (contact name or address) */
     public ChatsViewModel(Parley parley, Async async, I18n i18n, Function<ConversationKey, String> names) {
@@ -119,7 +121,9 @@ public final class ChatsViewModel {
         Map<ConversationKey, String> snapshot = new HashMap<>(drafts);
         Set<ConversationKey> keys = new HashSet<>();
         open.forEach(c -> keys.add(c.key()));
+        java.util.concurrent.CompletableFuture<Void> queued = writes;
         return () -> {
+            queued.handle((ok, failure) -> null).join();
             try {
                 PreferenceStore prefs = parley.profile().preferences();
                 for (ConversationKey key : keys) {
@@ -187,11 +191,20 @@ public final class ChatsViewModel {
         return text.isBlank() ? before != null : !text.equals(before);
     }
 
+    /** Queues a preference write behind the previous one (the background executor has several threads). */
     private void write(PrefWrite change) {
-        async.run(() -> {
-            change.apply(parley.profile().preferences());
-            return null;
-        }, done -> { }, failure -> errors.of("error.saveDraft", failure));
+        writes = writes.handle((ok, earlier) -> null).thenRunAsync(() -> {
+            try {
+                change.apply(parley.profile().preferences());
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, async.background());
+        writes.whenCompleteAsync((ok, failure) -> {
+            if (failure != null) {
+                errors.of("error.saveDraft", Async.unwrap(failure));
+            }
+        }, async.ui());
     }
 
     @FunctionalInterface
