@@ -89,6 +89,16 @@ public final class RequestBuilder {
         return r;
     }
 
+    /**
+     * A request without body to {@code target} outside any dialog (PUBLISH, an initial SUBSCRIBE): the account's
+     * From, a Via for its transport and the Route to its outbound proxy.
+     */
+    public Request outOfDialog(String method, SipAddress target, String callId, String fromTag, long cseq)
+            throws ParseException {
+        return base(method, uri(target), host.addresses().createAddress(uri(target)), callId, fromTag, cseq,
+                transport);
+    }
+
     /** OPTIONS to the proxy itself (a keep-alive / liveness probe). */
     public Request options(String callId, String fromTag, long cseq) throws ParseException {
         SipURI target = host.addresses().createSipURI(null, proxyHost);

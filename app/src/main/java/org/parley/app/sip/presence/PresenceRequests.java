@@ -1,0 +1,107 @@
+package org.parley.app.sip.presence;
+
+import java.text.ParseException;
+import java.util.List;
+import javax.sip.InvalidArgumentException;
+import javax.sip.address.Address;
+import javax.sip.address.URI;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.EventHeader;
+import javax.sip.header.RouteHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import org.parley.app.SipAddress;
+import org.parley.app.sip.RequestBuilder;
+import org.parley.app.sip.SipStackHost;
+
+/**
+ * Builds the presence requests of one account: PUBLISH (RFC 3903) and SUBSCRIBE (RFC 6665/3856), initial and
+ * within a subscription dialog. Stateless apart from the account's {@link RequestBuilder}.
+ *
+ * <p>Threading: core thread only (like the builder it wraps).
+ */
+public final class PresenceRequests {
+    static final String EVENT = "presence";
+    static final String PIDF = "application/pidf+xml";
+
+    private final SipStackHost host;
+    private final RequestBuilder builder;
+    private final SipAddress aor;
+
+    public PresenceRequests(SipStackHost host, RequestBuilder builder, SipAddress aor) {
+        this.host = host;
+        this.builder = builder;
+        this.aor = aor;
+    }
+
+    /**
+     * PUBLISH of our own state. {@code etag} null = initial publication; {@code body} null = refresh (RFC 3903
+     * §4.4); {@code expires} 0 = removal.
+     */
+    Request publish(String callId, String fromTag, long cseq, String etag, byte[] body, int expires)
+            throws ParseException {
+        Request r = builder.outOfDialog(Request.PUBLISH, aor, callId, fromTag, cseq);
+        try {
+            r.addHeader(event());
+            r.addHeader(host.headers().createExpiresHeader(expires));
+            if (etag != null) {
+                r.addHeader(host.headers().createSIPIfMatchHeader(etag));
+            }
+            if (body != null) {
+                r.setContent(body, pidf());
+            }
+        } catch (InvalidArgumentException e) {
+            throw new ParseException(e.getMessage(), 0);
+        }
+        return r;
+    }
+
+    /** The initial SUBSCRIBE to {@code contact}'s presence, outside any dialog. */
+    Request subscribe(SipAddress contact, String callId, String fromTag, long cseq, int expires)
+            throws ParseException {
+        Request r = builder.outOfDialog(Request.SUBSCRIBE, contact, callId, fromTag, cseq);
+        addSubscribeHeaders(r, expires);
+        return r;
+    }
+
+    /**
+     * A SUBSCRIBE within the subscription's dialog (refresh, or {@code expires} 0 to end it): the remote tag,
+     * the remote target as Request-URI and the dialog's route set (RFC 3261 §12.2.1.1). With an empty route set
+     * the request still goes through the account's outbound proxy.
+     */
+    Request resubscribe(SipAddress contact, String callId, String fromTag, long cseq, int expires,
+                        SubscriptionDialog dialog) throws ParseException {
+        Request r = builder.outOfDialog(Request.SUBSCRIBE, contact, callId, fromTag, cseq);
+        ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(dialog.remoteTag());
+        if (dialog.remoteTarget() != null) {
+            r.setRequestURI((URI) dialog.remoteTarget().clone());
+        }
+        if (!dialog.routeSet().isEmpty()) {
+            r.removeHeader(RouteHeader.NAME);
+            for (Address hop : dialog.routeSet()) {
+                r.addHeader(host.headers().createRouteHeader((Address) hop.clone()));
+            }
+        }
+        addSubscribeHeaders(r, expires);
+        return r;
+    }
+
+    private void addSubscribeHeaders(Request r, int expires) throws ParseException {
+        try {
+            r.addHeader(event());
+            r.addHeader(host.headers().createExpiresHeader(expires));
+            r.addHeader(builder.contact());
+            r.addHeader(host.headers().createAcceptHeader("application", "pidf+xml"));
+        } catch (InvalidArgumentException e) {
+            throw new ParseException(e.getMessage(), 0);
+        }
+    }
+
+    private EventHeader event() throws ParseException {
+        return host.headers().createEventHeader(EVENT);
+    }
+
+    private ContentTypeHeader pidf() throws ParseException {
+        return host.headers().createContentTypeHeader("application", "pidf+xml");
+    }
+}
