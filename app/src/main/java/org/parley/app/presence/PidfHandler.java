@@ -64,6 +64,7 @@ final class PidfHandler extends DefaultHandler {
     private int captureDepth;
     private String captureLanguage;
     private final StringBuilder text = new StringBuilder();
+    private final StringBuilder activitiesText = new StringBuilder();
 
     PidfHandler(PidfLimits limits) {
         this.limits = limits;
@@ -121,7 +122,7 @@ final class PidfHandler extends DefaultHandler {
             return; // mixed content inside a captured element: its text is kept, its markup ignored
         }
         if (activitiesDepth >= 0) {
-            if (depth == activitiesDepth + 1) {
+            if (depth == activitiesDepth + 1 && !local.equals("note")) {
                 if (local.equals("other") || local.equals("activity")) {
                     startCapture(Capture.ACTIVITY_TEXT, depth, null);
                 } else {
@@ -199,6 +200,8 @@ final class PidfHandler extends DefaultHandler {
     public void characters(char[] ch, int start, int length) {
         if (capture != null) {
             text.append(ch, start, length);
+        } else if (activitiesDepth >= 0 && open.size() == activitiesDepth) {
+            activitiesText.append(ch, start, length);
         }
     }
 
@@ -213,6 +216,14 @@ final class PidfHandler extends DefaultHandler {
             return;
         }
         if (depth == activitiesDepth) {
+            // Some servers write the activity as text: <ep:activities>ep:busy</ep:activities>.
+            for (String word : activitiesText.toString().strip().split("\\s+")) {
+                String activity = word.substring(word.indexOf(':') + 1);
+                if (!activity.isEmpty()) {
+                    currentActivities().add(activity);
+                }
+            }
+            activitiesText.setLength(0);
             activitiesDepth = -1;
         } else if (depth == 2 && tuple != null) {
             tuples.add(new PresenceTuple(tuple.id, tuple.basic, Optional.ofNullable(tuple.contact), tuple.priority,
