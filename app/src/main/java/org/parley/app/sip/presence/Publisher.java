@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: core thread only; timers run on the core executor and a generation counter voids callbacks of
  * superseded requests.
  */
-public final class Publication {
-    private static final Logger LOG = LoggerFactory.getLogger(Publication.class);
+public final class Publisher {
+    private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
     /** Refresh when this share of the granted time has passed. */
     private static final double REFRESH_AT = 0.8;
 
@@ -52,7 +52,7 @@ public final class Publication {
     private ScheduledFuture<?> timer;
     private boolean stopped;
 
-    public Publication(Setup setup, Consumer<PublishOutcome> listener) {
+    public Publisher(Setup setup, Consumer<PublishOutcome> listener) {
         this.s = setup;
         this.listener = listener;
         this.expires = setup.expires();

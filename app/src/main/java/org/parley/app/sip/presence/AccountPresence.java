@@ -1,0 +1,102 @@
+package org.parley.app.sip.presence;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sip.message.Request;
+import org.parley.app.SipAddress;
+import org.parley.app.sip.Authorizer;
+import org.parley.app.sip.Backoff;
+import org.parley.app.sip.ClientRequests;
+
+/**
+ * Presence of one account: our publication and our subscriptions, started when the account is registered and
+ * paused when it is not (the server would refuse or lose them). The document to publish is kept, so a new
+ * registration publishes it again.
+ *
+ * <p>Threading: core thread only.
+ */
+public final class AccountPresence {
+    /** Default expiry asked for publications and subscriptions (seconds). */
+    static final int EXPIRES = 600;
+
+    /** Receives presence events of the account, on the core thread. */
+    public interface Listener {
+        void published(String account, PublishOutcome outcome);
+
+        void notified(String account, SipAddress contact, byte[] body, String contentType, SubscriptionState state);
+
+        void ended(String account, SipAddress contact, String reason);
+    }
+
+    private final String accountId;
+    private final Publisher publisher;
+    private final Subscriptions subscriptions;
+    private byte[] document;
+    private boolean registered;
+
+    public AccountPresence(String accountId, PresenceRequests requests, ClientRequests client, Authorizer authorizer,
+                           ScheduledExecutorService core, Duration retryBase, Duration retryCap, Listener listener) {
+        this.accountId = accountId;
+        this.publisher = new Publisher(new Publisher.Setup(accountId, requests, client, authorizer, core,
+                new Backoff(retryBase, retryCap), EXPIRES), outcome -> listener.published(accountId, outcome));
+        Subscription.Listener forward = new Subscription.Listener() {
+            @Override
+            public void notified(Subscription s, byte[] body, String contentType, SubscriptionState state) {
+                listener.notified(accountId, s.contact(), body, contentType, state);
+            }
+
+            @Override
+            public void ended(Subscription s, String reason) {
+                listener.ended(accountId, s.contact(), reason);
+            }
+        };
+        this.subscriptions = new Subscriptions(core, contact -> new Subscription(new Subscription.Setup(accountId,
+                contact, requests, client, authorizer, core, new Backoff(retryBase, retryCap), EXPIRES), forward));
+    }
+
+    /** Sets what to publish; published now when registered, else at the next registration. */
+    public void publish(byte[] pidf) {
+        document = pidf.clone();
+        if (registered) {
+            publisher.publish(document);
+        }
+    }
+
+    /** Makes the watched contacts exactly {@code contacts}. */
+    public void watch(List<SipAddress> contacts) {
+        subscriptions.watch(contacts);
+    }
+
+    public void registered() {
+        if (registered) {
+            return;
+        }
+        registered = true;
+        if (document != null) {
+            publisher.publish(document);
+        }
+        subscriptions.resume();
+    }
+
+    public void lost() {
+        registered = false;
+        subscriptions.pause();
+    }
+
+    /** Sign-out: removes the publication and ends every subscription. */
+    public CompletableFuture<Void> stop() {
+        registered = false;
+        return CompletableFuture.allOf(publisher.remove(), subscriptions.stopAll());
+    }
+
+    public Optional<Subscription> forNotify(Request notify) {
+        return subscriptions.forNotify(notify);
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+}
