@@ -2,6 +2,8 @@ package org.parley.app;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.parley.app.presence.Presence;
+import org.parley.app.presence.PresenceState;
 import org.parley.storage.AccountRecord;
 import org.parley.storage.MessageRecord;
 import org.parley.storage.Profile;
@@ -50,6 +52,23 @@ public interface Parley extends AutoCloseable {
      * @throws IllegalArgumentException (user-fit sentence) when the record is inconsistent
      */
     CompletableFuture<RegistrationState> testAccount(AccountRecord account);
+
+    /**
+     * Sets the user's own presence (with a note, "" for none) and publishes it on every account: through the
+     * server's presence agent, or to watchers directly where the server has none.
+     *
+     * @throws IllegalArgumentException for {@link PresenceState#UNKNOWN}
+     */
+    void setPresence(PresenceState state, String note);
+
+    /**
+     * Re-reads the stored contacts after the user added, changed or removed some: new contacts are watched
+     * (SUBSCRIBE), removed ones no longer. Their states arrive as {@link ParleyEvent.PresenceChanged}.
+     */
+    void contactsChanged();
+
+    /** What is known now of {@code contact}'s presence, seen from {@code account} (null: the first account). */
+    CompletableFuture<Presence> presenceOf(String account, String contact);
 
     /** Current registration state of an account. */
     RegistrationState registrationState(String account);

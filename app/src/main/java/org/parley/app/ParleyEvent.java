@@ -23,4 +23,12 @@ public sealed interface ParleyEvent {
     /** The peer started ({@code active}) or stopped composing (RFC 3994). */
     record TypingChanged(String account, String peer, boolean active) implements ParleyEvent {
     }
+
+    /**
+     * What is known of a watched contact changed (RFC 3856 presence): its state and note ("" when none).
+     * {@code UNKNOWN} when nothing is known (not yet notified, subscription refused, our account offline).
+     */
+    record PresenceChanged(String account, String contact, org.parley.app.presence.PresenceState state, String note)
+            implements ParleyEvent {
+    }
 }

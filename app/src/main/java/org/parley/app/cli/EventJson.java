@@ -34,6 +34,11 @@ final class EventJson {
         if (event instanceof ParleyEvent.TypingChanged e) {
             return event("typing").put("account", e.account()).put("from", e.peer()).put("active", e.active());
         }
+        if (event instanceof ParleyEvent.PresenceChanged e) {
+            ObjectNode node = event("presence").put("account", e.account()).put("contact", e.contact())
+                    .put("state", e.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            return e.note().isEmpty() ? node : node.put("note", e.note());
+        }
         throw new IllegalArgumentException("unknown event " + event);
     }
 

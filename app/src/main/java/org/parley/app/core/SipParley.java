@@ -17,6 +17,7 @@ import org.parley.app.ParleyListener;
 import org.parley.app.RegistrationState;
 import org.parley.app.SipAddress;
 import org.parley.app.chat.ChatEngine;
+import org.parley.app.presence.PresenceState;
 import org.parley.app.sip.SipSignalling;
 import org.parley.storage.AccountRecord;
 import org.parley.storage.MessageRecord;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SipParley implements Parley {
     private static final Logger LOG = LoggerFactory.getLogger(SipParley.class);
+    private static final String DEVICE_KEY = "presence/device";
     private static final java.time.Duration TEST_PATIENCE = java.time.Duration.ofSeconds(10);
 
     private final Profile profile;
@@ -41,20 +43,81 @@ final class SipParley implements Parley {
     private final CoreOptions options;
     private SipSignalling signalling;
     private final ChatEngine chat;
+    private final PresenceEngine presence;
     private volatile List<String> accountIds = List.of();
     private volatile boolean closed;
 
     SipParley(Profile profile, CoreOptions options) {
         this.profile = profile;
         this.options = options;
+        this.presence = new PresenceEngine(events::publish, deviceId(profile), java.time.Clock.systemUTC());
         this.signalling = newSignalling();
         this.chat = new ChatEngine(profile.history(), new SignallingRef(), core, events::publish,
                 options.maxMessageBytes());
     }
 
     private SipSignalling newSignalling() {
-        return new SipSignalling(stackSettings(), core, this::onRegistrationState,
+        SipSignalling s = new SipSignalling(stackSettings(), core, this::onRegistrationState,
                 (message, respond) -> chatEngine().onIncoming(message, respond));
+        s.onPresence(presence);
+        return s;
+    }
+
+    /** A stable random id of this installation's profile: keeps presence tuple ids the same across runs. */
+    private static String deviceId(Profile profile) {
+        try {
+            java.util.Optional<String> id = profile.preferences().get(DEVICE_KEY);
+            if (id.isPresent()) {
+                return id.get();
+            }
+            String fresh = java.util.UUID.randomUUID().toString();
+            profile.preferences().put(DEVICE_KEY, fresh);
+            return fresh;
+        } catch (StorageException e) {
+            LOG.warn("no stored device id; presence ids will change at restart", e);
+            return java.util.UUID.randomUUID().toString();
+        }
+    }
+
+    /** Hands the current signalling instance to the presence engine with every account's contacts. */
+    private void attachPresence(List<String> ids) {
+        java.util.Map<String, List<org.parley.storage.ContactRecord>> contacts = new java.util.HashMap<>();
+        for (String id : ids) {
+            contacts.put(id, contactsOf(id));
+        }
+        SipSignalling s = signalling;
+        presence.attach(new PresenceTransport() {
+            @Override
+            public void publish(String account, byte[] pidf) {
+                s.publish(account, pidf);
+            }
+
+            @Override
+            public void signOutDocument(String account, byte[] pidf) {
+                s.signOutDocument(account, pidf);
+            }
+
+            @Override
+            public void watch(String account, List<SipAddress> contacts) {
+                s.watch(account, contacts);
+            }
+        }, ids, contacts);
+    }
+
+    /** The stored contacts of an account (stored AORs may be spelt differently; compared normalised). */
+    private List<org.parley.storage.ContactRecord> contactsOf(String account) {
+        try {
+            List<org.parley.storage.ContactRecord> result = new ArrayList<>();
+            for (AccountRecord r : profile.accounts().list()) {
+                if (SipAddress.parse(r.aor()).toString().equals(account)) {
+                    result.addAll(profile.contacts().list(r.aor()));
+                }
+            }
+            return result;
+        } catch (StorageException | IllegalArgumentException e) {
+            LOG.warn("{}: contacts cannot be read; nobody is watched", account, e);
+            return List.of();
+        }
     }
 
     private SipSignalling.Settings stackSettings() {
@@ -108,6 +171,7 @@ final class SipParley implements Parley {
         accountIds = configs.stream().map(AccountConfig::id).toList();
         try {
             signalling.start(configs);
+            attachPresence(accountIds);
         } catch (IOException e) {
             LOG.error("SIP stack did not start", e);
             configs.forEach(c -> publishState(c.id(), new RegistrationState.Failed(0, "local SIP port unavailable")));
@@ -119,6 +183,8 @@ final class SipParley implements Parley {
         publishState(account, state);
         if (state instanceof RegistrationState.Registered) {
             chat.accountOnline(account);
+        } else if (!(state instanceof RegistrationState.Registering)) {
+            presence.accountOffline(account);
         }
     }
 
@@ -162,6 +228,27 @@ final class SipParley implements Parley {
             signalling = newSignalling();
             startOnCore();
         }, core));
+    }
+
+    @Override
+    public void setPresence(PresenceState state, String note) {
+        java.util.Objects.requireNonNull(state, "state");
+        if (state == PresenceState.UNKNOWN) {
+            throw new IllegalArgumentException("UNKNOWN is not a state one can choose.");
+        }
+        core.execute(() -> presence.setOwn(state, note, accountIds));
+    }
+
+    @Override
+    public void contactsChanged() {
+        core.execute(() -> accountIds.forEach(id -> presence.contactsChanged(id, contactsOf(id))));
+    }
+
+    @Override
+    public CompletableFuture<org.parley.app.presence.Presence> presenceOf(String account, String contact) {
+        String id = resolveAccount(account);
+        String peer = SipAddress.parse(contact).toString();
+        return CompletableFuture.supplyAsync(() -> presence.presenceOf(id, peer), core);
     }
 
     @Override

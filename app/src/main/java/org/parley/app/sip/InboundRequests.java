@@ -34,13 +34,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboundRequests {
     private static final Logger LOG = LoggerFactory.getLogger(InboundRequests.class);
-    static final String ALLOW = "MESSAGE, OPTIONS";
+    static final String ALLOW = "MESSAGE, OPTIONS, NOTIFY";
     static final String ACCEPT = "text/plain, application/im-iscomposing+xml";
 
     private final SipStackHost host;
     private final RequestGate gate;
     private final Function<Request, Optional<String>> accountFor;
     private final BiConsumer<IncomingMessage, IntConsumer> messages;
+    private java.util.function.ToIntFunction<Request> notifies = r -> 481;
 
     /**
      * @param accountFor which of our accounts a request is for (by Request-URI user, then To)
@@ -52,6 +53,11 @@ public final class InboundRequests {
         this.gate = gate;
         this.accountFor = accountFor;
         this.messages = messages;
+    }
+
+    /** Who answers NOTIFYs (presence subscriptions): returns the status to answer with. */
+    public void onNotify(java.util.function.ToIntFunction<Request> handler) {
+        this.notifies = handler;
     }
 
     public void onRequest(RequestEvent event) {
@@ -80,6 +86,7 @@ public final class InboundRequests {
         }
         switch (method) {
             case Request.MESSAGE -> onMessage(tx, request);
+            case Request.NOTIFY -> respond(tx, request, notifies.applyAsInt(request), null, new String[0][]);
             case Request.OPTIONS -> respond(tx, request, 200, null, new String[][] {
                     {"Allow", ALLOW}, {"Accept", ACCEPT}});
             case Request.CANCEL -> respond(tx, request, 481, null, new String[0][]);

@@ -239,6 +239,9 @@ public final class Registration {
                         if (result instanceof SipResult.Final f && f.status() / 100 == 2) {
                             if (!containsOurContact(f.response())) {
                                 LOG.info("{}: registrar lost our binding, registering again", s.accountId());
+                                // We were in fact not registered: say so, so that state kept at the server for
+                                // this registration (presence publications and subscriptions) is set up again.
+                                change(new RegistrationState.Unregistered());
                                 register();
                             }
                         } else if (result instanceof SipResult.Final f && (f.status() == 401 || f.status() == 403)) {

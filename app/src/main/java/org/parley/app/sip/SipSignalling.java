@@ -26,6 +26,11 @@ import org.parley.app.Transport;
 import org.parley.app.chat.ChatTransport;
 import org.parley.app.chat.IncomingMessage;
 import org.parley.app.chat.SendOutcome;
+import org.parley.app.sip.presence.AccountPresence;
+import org.parley.app.sip.presence.PresenceRequests;
+import org.parley.app.sip.presence.PublishOutcome;
+import org.parley.app.sip.presence.Subscription;
+import org.parley.app.sip.presence.SubscriptionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +65,20 @@ public final class SipSignalling implements SipEvents, ChatTransport {
     private final BiConsumer<IncomingMessage, IntConsumer> messages;
     private final SipSecurity security = new SipSecurity();
     private final Map<String, AccountRuntime> accounts = new LinkedHashMap<>();
+    private final Map<String, AccountPresence> presence = new LinkedHashMap<>();
+    private AccountPresence.Listener presenceListener = new AccountPresence.Listener() {
+        @Override
+        public void published(String account, PublishOutcome outcome) {
+        }
+
+        @Override
+        public void notified(String account, SipAddress contact, byte[] body, String type, SubscriptionState state) {
+        }
+
+        @Override
+        public void ended(String account, SipAddress contact, String reason) {
+        }
+    };
     private SipStackHost host;
     private ClientRequests client;
     private InboundRequests inbound;
@@ -84,6 +103,7 @@ public final class SipSignalling implements SipEvents, ChatTransport {
                 core, this);
         client = new ClientRequests(host);
         inbound = new InboundRequests(host, security.requestGate(), this::accountFor, messages);
+        inbound.onNotify(this::onNotify);
         for (AccountConfig c : configs) {
             RequestBuilder rb = new RequestBuilder(host, c.aor(), c.proxyHost(), c.proxyPort(), c.transport(),
                     settings.userAgent());
@@ -91,7 +111,17 @@ public final class SipSignalling implements SipEvents, ChatTransport {
             Registration.Setup setup = new Registration.Setup(c.id(), rb, client, authorizer, core, host,
                     c.transport(), c.proxyHost(), c.proxyPort(), c.expiresSeconds(), settings.keepAlive(),
                     new Backoff(settings.retryBase(), settings.retryCap()), e -> security.tlsRejection(e, c));
-            Registration registration = new Registration(setup, state -> registrations.changed(c.id(), state));
+            AccountPresence p = new AccountPresence(c.id(), new PresenceRequests(host, rb, c.aor()), client, authorizer,
+                    core, settings.retryBase(), settings.retryCap(), presenceListener);
+            presence.put(c.id(), p);
+            Registration registration = new Registration(setup, state -> {
+                registrations.changed(c.id(), state);
+                if (state instanceof RegistrationState.Registered) {
+                    p.registered();
+                } else if (!(state instanceof RegistrationState.Registering)) {
+                    p.lost();
+                }
+            });
             accounts.put(c.id(), new AccountRuntime(c, rb, authorizer, registration));
         }
         accounts.values().forEach(a -> a.registration().start());
@@ -105,10 +135,54 @@ public final class SipSignalling implements SipEvents, ChatTransport {
         }
     }
 
-    /** Un-registers every account; completes when all have answered or timed out. */
+    /** Receives presence events of every account (set before {@link #start}); core thread. */
+    public void onPresence(AccountPresence.Listener listener) {
+        this.presenceListener = listener;
+    }
+
+    /** Sets the PIDF document {@code account} publishes (now, or once registered). */
+    public void publish(String account, byte[] pidf) {
+        AccountPresence p = presence.get(account);
+        if (p != null) {
+            p.publish(pidf);
+        }
+    }
+
+    /** Sets the document {@code account} publishes just before removing its state at sign-out. */
+    public void signOutDocument(String account, byte[] pidf) {
+        AccountPresence p = presence.get(account);
+        if (p != null) {
+            p.signOutDocument(pidf);
+        }
+    }
+
+    /** Makes {@code account}'s watched contacts exactly {@code contacts}. */
+    public void watch(String account, List<SipAddress> contacts) {
+        AccountPresence p = presence.get(account);
+        if (p != null) {
+            p.watch(contacts);
+        }
+    }
+
+    /** A NOTIFY: handled by the subscription whose Call-ID it carries, else 481 (RFC 6665 §4.1.3). */
+    private int onNotify(Request notify) {
+        for (AccountPresence p : presence.values()) {
+            Optional<Subscription> sub = p.forNotify(notify);
+            if (sub.isPresent()) {
+                return sub.get().onNotify(notify);
+            }
+        }
+        return 481;
+    }
+
+    /**
+     * Removes every publication, ends every subscription and un-registers every account; completes when all have
+     * answered or timed out.
+     */
     public CompletableFuture<Void> unregisterAll() {
         stopped = true;
         List<CompletableFuture<Void>> stops = new ArrayList<>();
+        presence.values().forEach(p -> stops.add(p.stop()));
         accounts.values().forEach(a -> stops.add(a.registration().stop()));
         return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
     }

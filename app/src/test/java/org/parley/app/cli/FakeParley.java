@@ -26,6 +26,10 @@ import org.parley.storage.Profile;
  * {@link #emit} delivers an event the way the core does: on the listener's executor.
  */
 final class FakeParley implements Parley {
+    /** Presence choices the face made, as "STATE:note". */
+    public final java.util.List<String> presenceSet = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final java.util.concurrent.atomic.AtomicInteger contactsChanges = new java.util.concurrent.atomic.AtomicInteger();
+
     record Sent(String account, String to, String text) {
     }
 
@@ -121,6 +125,21 @@ final class FakeParley implements Parley {
     @Override
     public CompletableFuture<RegistrationState> testAccount(AccountRecord account) {
         throw new UnsupportedOperationException("the CLI does not test accounts");
+    }
+
+    @Override
+    public void setPresence(org.parley.app.presence.PresenceState state, String note) {
+        presenceSet.add(state + ":" + note);
+    }
+
+    @Override
+    public void contactsChanged() {
+        contactsChanges.incrementAndGet();
+    }
+
+    @Override
+    public CompletableFuture<org.parley.app.presence.Presence> presenceOf(String account, String contact) {
+        return CompletableFuture.completedFuture(org.parley.app.presence.Presence.unknown(contact));
     }
 
     @Override

@@ -23,6 +23,10 @@ import org.parley.storage.Profile;
  * on the listener's executor. Thread-safe.
  */
 public final class FakeParley implements Parley {
+    /** Presence choices the face made, as "STATE:note". */
+    public final java.util.List<String> presenceSet = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final java.util.concurrent.atomic.AtomicInteger contactsChanges = new java.util.concurrent.atomic.AtomicInteger();
+
     public record Sent(String account, String to, String text) {
     }
 
@@ -127,6 +131,21 @@ public final class FakeParley implements Parley {
     public CompletableFuture<RegistrationState> testAccount(AccountRecord account) {
         tested.add(account);
         return onTest.apply(account);
+    }
+
+    @Override
+    public void setPresence(org.parley.app.presence.PresenceState state, String note) {
+        presenceSet.add(state + ":" + note);
+    }
+
+    @Override
+    public void contactsChanged() {
+        contactsChanges.incrementAndGet();
+    }
+
+    @Override
+    public CompletableFuture<org.parley.app.presence.Presence> presenceOf(String account, String contact) {
+        return CompletableFuture.completedFuture(org.parley.app.presence.Presence.unknown(contact));
     }
 
     @Override

@@ -35,6 +35,7 @@ public final class AccountPresence {
     private final Publisher publisher;
     private final Subscriptions subscriptions;
     private byte[] document;
+    private byte[] offline;
     private boolean registered;
 
     public AccountPresence(String accountId, PresenceRequests requests, ClientRequests client, Authorizer authorizer,
@@ -55,6 +56,11 @@ public final class AccountPresence {
         };
         this.subscriptions = new Subscriptions(core, contact -> new Subscription(new Subscription.Setup(accountId,
                 contact, requests, client, authorizer, core, new Backoff(retryBase, retryCap), EXPIRES), forward));
+    }
+
+    /** The document published just before our state is removed at sign-out ("offline"). */
+    public void signOutDocument(byte[] pidf) {
+        offline = pidf.clone();
     }
 
     /** Sets what to publish; published now when registered, else at the next registration. */
@@ -89,7 +95,7 @@ public final class AccountPresence {
     /** Sign-out: removes the publication and ends every subscription. */
     public CompletableFuture<Void> stop() {
         registered = false;
-        return CompletableFuture.allOf(publisher.remove(), subscriptions.stopAll());
+        return CompletableFuture.allOf(publisher.remove(offline), subscriptions.stopAll());
     }
 
     public Optional<Subscription> forNotify(Request notify) {

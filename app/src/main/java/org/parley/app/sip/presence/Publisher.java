@@ -69,8 +69,12 @@ public final class Publisher {
         send(document);
     }
 
-    /** Removes our state from the agent (sign-out); completes when answered or failed. */
-    public CompletableFuture<Void> remove() {
+    /**
+     * Sign-out: first replaces our state with {@code lastWords} (an "offline" document, so that watchers see the
+     * sign-out rather than just losing information), then removes it (Expires: 0). Completes when answered or
+     * failed.
+     */
+    public CompletableFuture<Void> remove(byte[] lastWords) {
         stopped = true;
         generation++;
         cancelTimer();
@@ -81,11 +85,27 @@ public final class Publisher {
         String tag = etag;
         etag = null;
         try {
-            return s.client().send(s.requests().publish(callId, fromTag, cseq++, tag, null, 0), s.authorizer())
-                    .thenAccept(r -> listener.accept(new PublishOutcome.Removed()));
+            CompletableFuture<String> current = lastWords == null ? CompletableFuture.completedFuture(tag)
+                    : s.client().send(s.requests().publish(callId, fromTag, cseq++, tag, lastWords, expires),
+                            s.authorizer()).thenApply(r -> newTag(r, tag));
+            return current.thenCompose(t -> {
+                try {
+                    return s.client().send(s.requests().publish(callId, fromTag, cseq++, t, null, 0), s.authorizer());
+                } catch (ParseException e) {
+                    return CompletableFuture.completedFuture(null);
+                }
+            }).thenAccept(r -> listener.accept(new PublishOutcome.Removed()));
         } catch (ParseException e) {
             return CompletableFuture.completedFuture(null);
         }
+    }
+
+    private static String newTag(SipResult result, String old) {
+        if (result instanceof SipResult.Final f && f.status() / 100 == 2
+                && f.response().getHeader(SIPETagHeader.NAME) instanceof SIPETagHeader h) {
+            return h.getETag();
+        }
+        return old;
     }
 
     /** Whether the agent holds our state. */
