@@ -2,6 +2,7 @@ package org.parley.app.presence;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A free-text presence note ("Back at four") with the language it is written in, if one was given
@@ -9,11 +10,15 @@ import java.util.Optional;
  *
  * <p>The text is always in canonical form (see {@link #of(String, String)}): characters XML 1.0 cannot carry are
  * dropped, line ends are {@code \n}, surrounding white space is stripped, at most {@link #MAX_LENGTH} code points.
- * So a note survives a PIDF write and read unchanged. Immutable and thread-safe.
+ * So a note survives a PIDF write and read unchanged. A language that is not shaped like a language tag is dropped.
+ * Immutable and thread-safe.
  */
 public record Note(String text, Optional<String> language) {
     /** Longest note, in code points; longer received notes are cut, longer own notes refused. */
     public static final int MAX_LENGTH = 1000;
+
+    /** The shape of a BCP 47 tag (RFC 5646), as {@code xml:lang} allows; anything else is dropped. */
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
 
     public Note {
         Objects.requireNonNull(text, "text");
@@ -24,13 +29,13 @@ public record Note(String text, Optional<String> language) {
         if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
             throw new IllegalArgumentException("A note has at most " + MAX_LENGTH + " characters.");
         }
-        language = language.map(String::strip).filter(l -> !l.isEmpty());
+        language = language.map(String::strip).filter(l -> LANGUAGE_TAG.matcher(l).matches());
     }
 
     /**
      * A note from user input or a received document: the text is made canonical.
      *
-     * @param language the language tag, or {@code null}/blank when not given
+     * @param language the language tag, or {@code null}/blank when not given; dropped if not shaped like one
      * @throws IllegalArgumentException if the canonical text is longer than {@link #MAX_LENGTH} code points
      */
     public static Note of(String text, String language) {

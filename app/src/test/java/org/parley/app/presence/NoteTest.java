@@ -17,6 +17,8 @@ class NoteTest {
         assertThat(Note.of("x").language()).isEmpty();
         assertThat(Note.of("x", " ").language()).isEmpty();
         assertThat(Note.of("x", "pt-BR").language()).contains("pt-BR");
+        assertThat(Note.of("x", "zh-Hant-TW").language()).contains("zh-Hant-TW");
+        assertThat(Note.of("x", "en\u0000\"><evil").language()).as("not a tag: dropped").isEmpty();
     }
 
     @Test

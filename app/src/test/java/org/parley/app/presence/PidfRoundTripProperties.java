@@ -36,7 +36,7 @@ class PidfRoundTripProperties {
 
     @Provide
     Arbitrary<String> languages() {
-        return Arbitraries.of("", "en", "de-CH", "he", "ar", "zh-Hant-TW");
+        return Arbitraries.of("", "en", "de-CH", "he", "ar", "zh-Hant-TW", "x\u0001\"<", "not a tag");
     }
 
     @Property(tries = 400)
