@@ -2,6 +2,7 @@ package org.parley.storage.sqlite;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -31,6 +32,7 @@ final class SqliteProfile implements Profile {
 
     private final ProfileLayout layout;
     private final ConnectionFactory connections;
+    private final Checkpointer checkpointer;
     private final WriterThread writer;
     private final ReadPool readers;
     private final SqliteHistoryStore history;
@@ -39,11 +41,17 @@ final class SqliteProfile implements Profile {
     private final Object keyLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** Takes ownership of {@code connections} and of {@code writeConnection} (migrated, in WAL mode). */
-    SqliteProfile(ProfileLayout layout, ConnectionFactory connections, Connection writeConnection) {
+    /**
+     * Takes ownership of {@code connections} and of {@code writeConnection} (migrated, in WAL mode). If this
+     * throws, nothing was started and the caller still owns both.
+     */
+    SqliteProfile(ProfileLayout layout, ConnectionFactory connections, Connection writeConnection)
+            throws SQLException {
         this.layout = layout;
         this.connections = connections;
-        this.writer = new WriterThread(new SqlSession(writeConnection), "parley-storage-writer");
+        this.checkpointer = new Checkpointer(connections.openCheckpointer(), "parley-storage-checkpoint");
+        this.writer = new WriterThread(new SqlSession(writeConnection), "parley-storage-writer",
+                checkpointer::committed);
         this.readers = new ReadPool(connections, READ_CONNECTIONS);
         this.history = new SqliteHistoryStore(writer, readers);
         this.accounts = new SqliteAccountStore(writer, readers);
@@ -104,6 +112,7 @@ final class SqliteProfile implements Profile {
             return;
         }
         writer.close();
+        checkpointer.close();
         readers.close();
         synchronized (keyLock) {
             connections.close();

@@ -41,9 +41,20 @@ final class WriterThread {
     private boolean closing; // guarded by lifecycle; once true no task is queued after STOP
     private final Thread thread;
 
+    private final Runnable afterCommit;
+
     /** Takes ownership of {@code session}; it is used and closed on the writer thread only. */
     WriterThread(SqlSession session, String name) {
+        this(session, name, () -> { });
+    }
+
+    /**
+     * @param afterCommit run on the writer thread after each batch's transaction ended; must return at once and
+     *                    not throw
+     */
+    WriterThread(SqlSession session, String name, Runnable afterCommit) {
         this.session = session;
+        this.afterCommit = afterCommit;
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true); // queued but unacknowledged writes were never promised durable
         thread.start();
@@ -118,6 +129,7 @@ final class WriterThread {
                 stop = batch.remove(STOP);
                 if (!batch.isEmpty()) {
                     GroupCommit.run(session, batch);
+                    afterCommit.run();
                 }
                 batch.clear();
             }
