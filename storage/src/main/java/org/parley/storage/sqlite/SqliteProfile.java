@@ -94,7 +94,7 @@ final class SqliteProfile implements Profile {
                 if (!connections.hasKey(key)) {
                     throw new CorruptProfileException("The profile key file was replaced while the profile was open.");
                 }
-                KeyFile rewrapped = Argon2KeyWrap.wrap(key, next, Argon2Params.DEFAULT, SqliteProfiles.RANDOM);
+                KeyFile rewrapped = Argon2KeyWrap.wrap(key, next, Argon2Params.DEFAULT, SqliteProfiles.Random.INSTANCE);
                 PrivateFiles.replace(layout.keyFile(), rewrapped.encode());
             } catch (IOException e) {
                 throw new StorageException("The new passphrase could not be saved; the old one still works.", e);
