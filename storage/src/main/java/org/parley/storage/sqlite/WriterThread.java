@@ -31,7 +31,11 @@ final class WriterThread {
         T apply(SqlSession session) throws SQLException, StorageException;
     }
 
-    static final int MAX_BATCH = 1000;
+    /**
+     * Upper bound of one transaction. Only reached when writes queue up faster than they commit; then each
+     * COMMIT rewrites fewer scattered index pages per message (every page is encrypted on its way to the WAL).
+     */
+    static final int MAX_BATCH = 5000;
     private static final Logger LOG = LoggerFactory.getLogger(WriterThread.class);
     private static final Task<Void> STOP = new Task<>(null);
 
