@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,27 @@ class ProfilesTest {
     @BeforeEach
     void setUp() {
         dir = tmp.resolve("profile");
+    }
+
+    /** The UI starts warmUp() while the passphrase is typed; the user may be faster than the warm-up. */
+    @Test
+    void warmUpRacingWithOpenIsSafeAndLaterCallsAreFree() throws Exception {
+        Profiles.create(dir, PASSPHRASE.clone()).close();
+        CompletableFuture<Void> warmUp = CompletableFuture.runAsync(() -> {
+            try {
+                Profiles.warmUp();
+            } catch (StorageException e) {
+                throw new CompletionException(e);
+            }
+        });
+        try (Profile profile = Profiles.open(dir, PASSPHRASE.clone())) {
+            profile.history().appendOutgoing(A, BOB, "typed fast", "call-w").get(10, TimeUnit.SECONDS);
+        }
+        warmUp.get(30, TimeUnit.SECONDS);
+
+        long start = System.nanoTime();
+        Profiles.warmUp();
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.MILLISECONDS.toNanos(5));
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.parley.storage.crypto.Secrets;
 public final class SqliteProfiles {
     /** Small enough to take a fraction of a real unlock, large enough for the JIT to compile Argon2's core. */
     private static final Argon2Params WARM_UP = new Argon2Params(4096, 1, 1);
+    private static volatile boolean warm;
 
     private SqliteProfiles() {
     }
@@ -75,12 +76,19 @@ public final class SqliteProfiles {
         }
     }
 
-    /** See {@link org.parley.storage.Profiles#warmUp}. */
+    /**
+     * See {@link org.parley.storage.Profiles#warmUp}. Runs once per JVM: after a completed warm-up further calls
+     * return at once. Calls racing with each other or with {@link #open} are safe (the driver loads once).
+     */
     public static void warmUp() throws StorageException {
+        if (warm) {
+            return;
+        }
         DriverCheck.requireEncryptingDriver();
         byte[] key = new byte[Argon2KeyWrap.KEY_BYTES];
         char[] dummy = {'w', 'a', 'r', 'm'};
-        Argon2KeyWrap.unwrap(Argon2KeyWrap.wrap(key, dummy, WARM_UP, Random.INSTANCE), dummy);
+        Secrets.wipe(Argon2KeyWrap.unwrap(Argon2KeyWrap.wrap(key, dummy, WARM_UP, Random.INSTANCE), dummy));
+        warm = true;
     }
 
     /** An unencrypted profile (no key file): for tests and benchmarks only. */
