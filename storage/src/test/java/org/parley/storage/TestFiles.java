@@ -30,6 +30,29 @@ public final class TestFiles {
         }
     }
 
+    /**
+     * SHA-256 of {@code file} once it has not changed for a second: an open profile's background checkpoint
+     * (at most a quarter second after a commit) copies committed pages into the database file.
+     */
+    public static String settledSha256(Path file) {
+        String last = sha256(file);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            String now = sha256(file);
+            if (now.equals(last)) {
+                return now;
+            }
+            last = now;
+        }
+        throw new IllegalStateException(file + " kept changing");
+    }
+
     /** File name → SHA-256 of every regular file in {@code dir}: equal snapshots mean nothing was touched. */
     public static Map<String, String> snapshot(Path dir) {
         Map<String, String> result = new TreeMap<>();

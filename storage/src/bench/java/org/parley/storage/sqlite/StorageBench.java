@@ -3,13 +3,18 @@ package org.parley.storage.sqlite;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -33,6 +38,7 @@ public final class StorageBench {
     private static final int VOCABULARY = 30_000;
     private static final int PRODUCERS = 4;
     private static final int IN_FLIGHT = 20_000;
+    private static final int CHUNK = 50_000;
     private static final int SEARCH_LIMIT = 20;
     private static final BenchText TEXT = new BenchText(VOCABULARY);
     private static final String[] ACCOUNTS = {"sip:alice@example.com", "sip:work@example.org", "sip:a2@example.net"};
@@ -50,19 +56,31 @@ public final class StorageBench {
         Path plainDir = root.resolve("plain");
         LOG.info("Benchmark: {} messages, {} queries, in {}", messages, queries, root);
 
-        double encRate;
-        try (Profile p = Profiles.create(encDir, PASSPHRASE.clone())) {
-            encRate = insert(p.history(), messages);
+        // Both profiles are filled in alternating chunks, so that load from other processes on this machine
+        // falls on both about equally. The CPU time of the profile's writer and checkpoint threads is reported
+        // beside the wall-clock time, because it is far less sensitive to that load.
+        Insertion encIns = new Insertion("encrypted");
+        Insertion plainIns = new Insertion("plain");
+        try (Profile e = encIns.attach(() -> Profiles.create(encDir, PASSPHRASE.clone()));
+             Profile p = plainIns.attach(() -> SqliteProfiles.createUnencrypted(plainDir))) {
+            for (int from = 0; from < messages; from += CHUNK) {
+                int to = Math.min(messages, from + CHUNK);
+                encIns.run(e.history(), from, to);
+                plainIns.run(p.history(), from, to);
+                LOG.info("  ... {} stored: encrypted {} msg/s, plain {} msg/s so far; time ratio {}, storage CPU ratio {}",
+                        to, (long) encIns.rate(), (long) plainIns.rate(), f(plainIns.rate() / encIns.rate()),
+                        f((double) encIns.cpuNanos / plainIns.cpuNanos));
+            }
         }
-        double plainRate;
-        try (Profile p = SqliteProfiles.createUnencrypted(plainDir)) {
-            plainRate = insert(p.history(), messages);
-        }
-        LOG.info("Insert through the API: encrypted {} msg/s, plain {} msg/s, ratio plain/encrypted {}",
-                (long) encRate, (long) plainRate, String.format("%.2f", plainRate / encRate));
+        LOG.info("Insert through the API: encrypted {} msg/s ({} s, storage CPU {} s), plain {} msg/s ({} s, storage CPU"
+                        + " {} s); encrypted/plain time {}, storage CPU {}",
+                (long) encIns.rate(), f(encIns.wallNanos / 1e9), f(encIns.cpuNanos / 1e9), (long) plainIns.rate(),
+                f(plainIns.wallNanos / 1e9), f(plainIns.cpuNanos / 1e9), f(plainIns.rate() / encIns.rate()),
+                f((double) encIns.cpuNanos / plainIns.cpuNanos));
         LOG.info("Database size: encrypted {} MiB, plain {} MiB",
                 Files.size(encDir.resolve("history.db")) >> 20, Files.size(plainDir.resolve("history.db")) >> 20);
 
+        long firstStart = freshJvmUnlockMillis(encDir, false); // may fill the native library cache first
         List<Long> cold = new ArrayList<>();
         List<Long> warmedUp = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -76,9 +94,9 @@ public final class StorageBench {
             warm[i] = (System.nanoTime() - start) / 1_000_000;
         }
         Arrays.sort(warm);
-        LOG.info("Unlock (Argon2id m=19 MiB t=2 p=1 + open): fresh JVM {} ms; fresh JVM after Profiles.warmUp() {} ms;"
-                + " warm JVM median {} ms (min {}, max {})",
-                cold, warmedUp, warm[warm.length / 2], warm[0], warm[warm.length - 1]);
+        LOG.info("Unlock (Argon2id m=19 MiB t=2 p=1 + open): first fresh JVM {} ms; fresh JVM {} ms; fresh JVM after"
+                + " Profiles.warmUp() {} ms; warm JVM median {} ms (min {}, max {})",
+                firstStart, cold, warmedUp, warm[warm.length / 2], warm[0], warm[warm.length - 1]);
 
         for (String kind : List.of("uniform", "zipf")) {
             List<String> words = queryWords(kind, queries);
@@ -99,18 +117,103 @@ public final class StorageBench {
         }
     }
 
-    /** Appends {@code n} messages from {@link #PRODUCERS} threads, at most {@link #IN_FLIGHT} unacknowledged. */
-    static double insert(HistoryStore history, int n) throws Exception {
+    /** Opens a profile; used so that the threads it starts can be found. */
+    @FunctionalInterface
+    interface ProfileOpener {
+        Profile open() throws Exception;
+    }
+
+    /** Accumulated insert time of one profile and the CPU time of its storage threads. Main thread only. */
+    static final class Insertion {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        final String name;
+        Set<Long> storageThreads = Set.of();
+        long messages;
+        long wallNanos;
+        long cpuNanos;
+
+        Insertion(String name) {
+            this.name = name;
+        }
+
+        Profile attach(ProfileOpener opener) throws Exception {
+            Set<Long> before = storageThreads();
+            Profile profile = opener.open();
+            Set<Long> after = storageThreads();
+            after.removeAll(before);
+            if (after.isEmpty()) {
+                throw new IllegalStateException("cannot identify the threads of the " + name + " profile");
+            }
+            storageThreads = after;
+            return profile;
+        }
+
+        /**
+         * Times one chunk until its last future completed (everything on disk). Then waits, untimed, until the
+         * background checkpoint that follows has finished, so it does not run into the other profile's chunk;
+         * its CPU time is still counted for this profile.
+         */
+        void run(HistoryStore history, int from, int to) throws Exception {
+            long cpu = cpuNanos();
+            long start = System.nanoTime();
+            insert(history, from, to);
+            wallNanos += System.nanoTime() - start;
+            awaitIdle();
+            cpuNanos += cpuNanos() - cpu;
+            messages += to - from;
+        }
+
+        private void awaitIdle() throws InterruptedException {
+            long last = cpuNanos();
+            int quiet = 0;
+            while (quiet < 3) {
+                Thread.sleep(100);
+                long now = cpuNanos();
+                quiet = now - last < 1_000_000 ? quiet + 1 : 0;
+                last = now;
+            }
+        }
+
+        double rate() {
+            return messages / (wallNanos / 1e9);
+        }
+
+        /** CPU time of the profile's writer and checkpoint threads (SQLite and the cipher run on them). */
+        private long cpuNanos() {
+            long sum = 0;
+            for (long id : storageThreads) {
+                sum += Math.max(0, THREADS.getThreadCpuTime(id)); // -1 once a thread has ended
+            }
+            return sum;
+        }
+
+        private static Set<Long> storageThreads() {
+            Set<Long> ids = new HashSet<>();
+            for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+                if (info != null && (info.getThreadName().equals("parley-storage-writer")
+                        || info.getThreadName().equals("parley-storage-checkpoint"))) {
+                    ids.add(info.getThreadId());
+                }
+            }
+            return ids;
+        }
+    }
+
+    /**
+     * Appends messages {@code from} to {@code to} (exclusive) from {@link #PRODUCERS} threads, at most
+     * {@link #IN_FLIGHT} unacknowledged; returns when the last one is committed.
+     */
+    static void insert(HistoryStore history, int from, int to) throws Exception {
+        int n = to - from;
         Semaphore window = new Semaphore(IN_FLIGHT);
         CountDownLatch done = new CountDownLatch(n);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        AtomicLong next = new AtomicLong();
-        long start = System.nanoTime();
+        AtomicLong next = new AtomicLong(from);
         List<Thread> producers = new ArrayList<>();
         for (int t = 0; t < PRODUCERS; t++) {
             Thread producer = new Thread(() -> {
                 long i;
-                while ((i = next.getAndIncrement()) < n) {
+                while ((i = next.getAndIncrement()) < to) {
                     window.acquireUninterruptibly();
                     SplittableRandom random = new SplittableRandom(i); // same text for message i in every run
                     String account = ACCOUNTS[(int) (i % ACCOUNTS.length)];
@@ -131,21 +234,13 @@ public final class StorageBench {
             producer.start();
             producers.add(producer);
         }
-        long logged = 0;
-        while (!done.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
-            long stored = n - done.getCount();
-            LOG.info("  ... {} stored ({} msg/s)", stored, (long) ((stored - logged) / 10.0));
-            logged = stored;
-        }
+        done.await();
         for (Thread producer : producers) {
             producer.join();
         }
         if (failure.get() != null) {
             throw new IllegalStateException("an append failed", failure.get());
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        LOG.info("Inserted {} messages in {} s", n, f(seconds));
-        return n / seconds;
     }
 
     /** @return p50, p90, p99, max in milliseconds after a warm-up of 100 queries */
@@ -177,7 +272,9 @@ public final class StorageBench {
 
     static long freshJvmUnlockMillis(Path dir, boolean warmUp) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        Process process = new ProcessBuilder(java.toString(), "-D" + NativeLibraryCache.DIRECTORY_PROPERTY + "="
+                + System.getProperty(NativeLibraryCache.DIRECTORY_PROPERTY, dir.getParent().getParent().resolve(
+                        "native-cache").toString()), "-cp", System.getProperty("java.class.path"),
                 UnlockProbe.class.getName(), dir.toString(), new String(PASSPHRASE), Boolean.toString(warmUp))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String line;

@@ -26,6 +26,12 @@ final class ConnectionFactory implements AutoCloseable {
     private static final int READER_CACHE_KIB = 32 * 1024;
     private static final long WAL_SIZE_LIMIT = 64L * 1024 * 1024;
     /**
+     * The write connection's own automatic checkpoint (16 MiB of WAL at 1 KiB pages). Normally the
+     * {@link Checkpointer} has copied most frames before this is reached; it bounds the WAL if that thread lags
+     * and lets SQLite restart the WAL under sustained writing.
+     */
+    static final int WRITER_AUTOCHECKPOINT_PAGES = 16 * 1024;
+    /**
      * Small pages: every page read from disk is decrypted and authenticated as a whole (ChaCha20-Poly1305 runs
      * at roughly 300 MB/s here), and searches read mostly scattered single rows. With 1 KiB pages an encrypted
      * search costs about what an unencrypted one does; with the default 4 KiB it took ~1.5 times as long.
@@ -86,7 +92,24 @@ final class ConnectionFactory implements AutoCloseable {
             s.execute("PRAGMA synchronous = FULL");
             s.execute("PRAGMA journal_size_limit = " + WAL_SIZE_LIMIT);
             s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
+            s.execute("PRAGMA wal_autocheckpoint = " + WRITER_AUTOCHECKPOINT_PAGES);
         }
+    }
+
+    /**
+     * The connection of the {@link Checkpointer}: it only runs checkpoints (synchronous=FULL, so the database
+     * file is synced before the WAL is reused) and never starts a transaction of its own.
+     */
+    Connection openCheckpointer() throws SQLException {
+        Connection connection = open();
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA synchronous = FULL");
+            s.execute("PRAGMA wal_autocheckpoint = 0");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     /** A read connection: query_only, so a bug cannot make it write. */

@@ -1,7 +1,6 @@
 package org.parley.storage.sqlite;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import org.parley.storage.StorageException;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Refuses to work with a SQLite driver that cannot encrypt. The plain org.xerial driver shares the
@@ -18,24 +18,35 @@ import org.parley.storage.StorageException;
 final class DriverCheck {
     static final String MISSING = "The encrypting database driver is not installed; Parley will not store data unencrypted.";
 
+    private static final Object LOCK = new Object();
     private static volatile String version;
 
     private DriverCheck() {
     }
 
-    /** @return the SQLite3MC version; checked on an in-memory database before any profile file is touched */
+    /**
+     * Loads the native library on first use (from the {@link NativeLibraryCache} if possible) and checks it.
+     * The connection is made without {@link java.sql.DriverManager}, whose first use scans the class path for
+     * every JDBC driver.
+     *
+     * @return the SQLite3MC version; checked on an in-memory database before any profile file is touched
+     */
     static String requireEncryptingDriver() throws StorageException {
         String known = version;
         if (known != null) {
             return known;
         }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            known = verify(connection);
-        } catch (SQLException e) {
-            throw new StorageException("The database driver cannot be loaded.", e);
+        synchronized (LOCK) {
+            if (version == null) {
+                NativeLibraryCache.prepare();
+                try (Connection connection = new SQLiteConfig().createConnection("jdbc:sqlite::memory:")) {
+                    version = verify(connection);
+                } catch (SQLException e) {
+                    throw new StorageException("The database driver cannot be loaded.", e);
+                }
+            }
+            return version;
         }
-        version = known;
-        return known;
     }
 
     /** Runs {@link #requireEncryptingDriver} on a new thread (or not at all if it already succeeded). */

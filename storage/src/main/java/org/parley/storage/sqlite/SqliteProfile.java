@@ -2,6 +2,7 @@ package org.parley.storage.sqlite;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,6 +33,7 @@ final class SqliteProfile implements Profile {
 
     private final ProfileLayout layout;
     private final ConnectionFactory connections;
+    private final Checkpointer checkpointer;
     private final WriterThread writer;
     private final ReadPool readers;
     private final SqliteHistoryStore history;
@@ -41,11 +43,17 @@ final class SqliteProfile implements Profile {
     private final Object keyLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** Takes ownership of {@code connections} and of {@code writeConnection} (migrated, in WAL mode). */
-    SqliteProfile(ProfileLayout layout, ConnectionFactory connections, Connection writeConnection) {
+    /**
+     * Takes ownership of {@code connections} and of {@code writeConnection} (migrated, in WAL mode). If this
+     * throws, nothing was started and the caller still owns both.
+     */
+    SqliteProfile(ProfileLayout layout, ConnectionFactory connections, Connection writeConnection)
+            throws SQLException {
         this.layout = layout;
         this.connections = connections;
-        this.writer = new WriterThread(new SqlSession(writeConnection), "parley-storage-writer");
+        this.checkpointer = new Checkpointer(connections.openCheckpointer(), "parley-storage-checkpoint");
+        this.writer = new WriterThread(new SqlSession(writeConnection), "parley-storage-writer",
+                checkpointer::committed);
         this.readers = new ReadPool(connections, READ_CONNECTIONS);
         this.history = new SqliteHistoryStore(writer, readers);
         this.accounts = new SqliteAccountStore(writer, readers);
@@ -94,7 +102,7 @@ final class SqliteProfile implements Profile {
                 if (!connections.hasKey(key)) {
                     throw new CorruptProfileException("The profile key file was replaced while the profile was open.");
                 }
-                KeyFile rewrapped = Argon2KeyWrap.wrap(key, next, Argon2Params.DEFAULT, SqliteProfiles.RANDOM);
+                KeyFile rewrapped = Argon2KeyWrap.wrap(key, next, Argon2Params.DEFAULT, SqliteProfiles.Random.INSTANCE);
                 PrivateFiles.replace(layout.keyFile(), rewrapped.encode());
             } catch (IOException e) {
                 throw new StorageException("The new passphrase could not be saved; the old one still works.", e);
@@ -112,6 +120,7 @@ final class SqliteProfile implements Profile {
             return;
         }
         writer.close();
+        checkpointer.close();
         readers.close();
         synchronized (keyLock) {
             connections.close();

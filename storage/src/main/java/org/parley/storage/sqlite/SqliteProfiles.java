@@ -19,11 +19,22 @@ import org.parley.storage.crypto.Secrets;
  * friend packages. The unencrypted variants are package-private: tests and benchmarks only.
  */
 public final class SqliteProfiles {
-    static final SecureRandom RANDOM = new SecureRandom();
     /** Small enough to take a fraction of a real unlock, large enough for the JIT to compile Argon2's core. */
     private static final Argon2Params WARM_UP = new Argon2Params(4096, 1, 1);
+    private static volatile boolean warm;
 
     private SqliteProfiles() {
+    }
+
+    /**
+     * The shared SecureRandom, created on first use: unlocking needs no randomness, and setting up the JCA
+     * providers costs tens of milliseconds in a fresh JVM.
+     */
+    static final class Random {
+        static final SecureRandom INSTANCE = new SecureRandom();
+
+        private Random() {
+        }
     }
 
     public static boolean exists(Path dir) {
@@ -36,9 +47,9 @@ public final class SqliteProfiles {
         DriverCheck.requireEncryptingDriver();
         ProfileLayout layout = refuseExisting(dir);
         byte[] key = new byte[Argon2KeyWrap.KEY_BYTES];
-        RANDOM.nextBytes(key);
+        Random.INSTANCE.nextBytes(key);
         try {
-            KeyFile keyFile = Argon2KeyWrap.wrap(key, passphrase, Argon2Params.DEFAULT, RANDOM);
+            KeyFile keyFile = Argon2KeyWrap.wrap(key, passphrase, Argon2Params.DEFAULT, Random.INSTANCE);
             return ProfileBootstrap.create(layout, ConnectionFactory.encrypted(layout.database(), key),
                     () -> PrivateFiles.writeNew(layout.keyFile(), keyFile.encode()));
         } finally {
@@ -53,9 +64,9 @@ public final class SqliteProfiles {
      */
     public static Profile open(Path dir, char[] passphrase) throws StorageException {
         Objects.requireNonNull(passphrase, "passphrase");
+        CompletableFuture<String> driver = DriverCheck.requireEncryptingDriverAsync();
         ProfileLayout layout = new ProfileLayout(dir);
         KeyFile keyFile = KeyFile.read(layout.keyFile());
-        CompletableFuture<String> driver = DriverCheck.requireEncryptingDriverAsync();
         byte[] key = Argon2KeyWrap.unwrap(keyFile, passphrase);
         try {
             DriverCheck.await(driver);
@@ -65,12 +76,19 @@ public final class SqliteProfiles {
         }
     }
 
-    /** See {@link org.parley.storage.Profiles#warmUp}. */
+    /**
+     * See {@link org.parley.storage.Profiles#warmUp}. Runs once per JVM: after a completed warm-up further calls
+     * return at once. Calls racing with each other or with {@link #open} are safe (the driver loads once).
+     */
     public static void warmUp() throws StorageException {
+        if (warm) {
+            return;
+        }
         DriverCheck.requireEncryptingDriver();
         byte[] key = new byte[Argon2KeyWrap.KEY_BYTES];
         char[] dummy = {'w', 'a', 'r', 'm'};
-        Argon2KeyWrap.unwrap(Argon2KeyWrap.wrap(key, dummy, WARM_UP, RANDOM), dummy);
+        Secrets.wipe(Argon2KeyWrap.unwrap(Argon2KeyWrap.wrap(key, dummy, WARM_UP, Random.INSTANCE), dummy));
+        warm = true;
     }
 
     /** An unencrypted profile (no key file): for tests and benchmarks only. */

@@ -31,7 +31,11 @@ final class WriterThread {
         T apply(SqlSession session) throws SQLException, StorageException;
     }
 
-    static final int MAX_BATCH = 1000;
+    /**
+     * Upper bound of one transaction. Only reached when writes queue up faster than they commit; then each
+     * COMMIT rewrites fewer scattered index pages per message (every page is encrypted on its way to the WAL).
+     */
+    static final int MAX_BATCH = 5000;
     private static final Logger LOG = LoggerFactory.getLogger(WriterThread.class);
     private static final Task<Void> STOP = new Task<>(null);
 
@@ -41,9 +45,20 @@ final class WriterThread {
     private boolean closing; // guarded by lifecycle; once true no task is queued after STOP
     private final Thread thread;
 
+    private final Runnable afterCommit;
+
     /** Takes ownership of {@code session}; it is used and closed on the writer thread only. */
     WriterThread(SqlSession session, String name) {
+        this(session, name, () -> { });
+    }
+
+    /**
+     * @param afterCommit run on the writer thread after each batch's transaction ended; must return at once and
+     *                    not throw
+     */
+    WriterThread(SqlSession session, String name, Runnable afterCommit) {
         this.session = session;
+        this.afterCommit = afterCommit;
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true); // queued but unacknowledged writes were never promised durable
         thread.start();
@@ -118,6 +133,7 @@ final class WriterThread {
                 stop = batch.remove(STOP);
                 if (!batch.isEmpty()) {
                     GroupCommit.run(session, batch);
+                    afterCommit.run();
                 }
                 batch.clear();
             }
