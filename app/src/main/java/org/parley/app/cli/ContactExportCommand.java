@@ -61,7 +61,7 @@ public final class ContactExportCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         PrivateFileWriter.write(target, new VcardExporter().write(cards, version), force);
-        console.result("Exported " + cards.size() + " contacts of " + owner + " to " + target + ".");
+        console.result("Exported " + Counted.of(cards.size(), "contact") + " of " + owner + " to " + target + ".");
         return ExitCodes.OK;
     }
 

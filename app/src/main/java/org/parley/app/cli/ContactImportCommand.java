@@ -46,8 +46,9 @@ public final class ContactImportCommand implements Callable<Integer> {
             String owner = ContactCommand.account(profile, account);
             ContactImport.Report report = new ContactImport(new ContactBook(profile.contacts(), owner), fixedGroup)
                     .apply(cards);
-            console.result("Imported " + report.added() + " new and updated " + report.updated() + " contacts of "
-                    + owner + "; skipped " + report.skipped().size() + " cards.");
+            console.result("Imported " + Counted.of(report.added() + report.updated(), "contact") + " into " + owner
+                    + " (" + report.added() + " new, " + report.updated() + " updated); skipped "
+                    + Counted.of(report.skipped().size(), "card") + ".");
             for (SkippedCard skipped : report.skipped()) {
                 console.result("Skipped card " + skipped.position() + ": " + detail(skipped));
             }

@@ -82,7 +82,7 @@ class ContactImportExportTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(result.out().lines()).containsExactly(
-                "Imported 1 new and updated 2 contacts of " + ALICE + "; skipped 2 cards.",
+                "Imported 3 contacts into " + ALICE + " (1 new, 2 updated); skipped 2 cards.",
                 "Skipped card 3: Zoë Test has no SIP address.",
                 "Skipped card 4: Eve has no valid SIP address (\"eve@exa mple.com\").");
         assertThat(stored(ALICE)).containsExactlyInAnyOrder(
@@ -114,7 +114,7 @@ class ContactImportExportTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(result.out().lines().get(0)).isEqualTo(
-                "Imported 2 new and updated 0 contacts of " + ALICE + "; skipped 1 cards.");
+                "Imported 2 contacts into " + ALICE + " (2 new, 0 updated); skipped 1 card.");
         assertThat(result.out().lines().get(1)).startsWith("Skipped card 2: NNNN").endsWith("…")
                 .hasSizeLessThan(ContactImportCommand.MAX_DETAIL + 30);
         ContactRecord cut = stored(ALICE).stream().filter(c -> c.address().equals("sip:huge@x")).findFirst()
