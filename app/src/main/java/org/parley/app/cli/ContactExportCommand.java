@@ -102,7 +102,7 @@ public final class ContactExportCommand implements Callable<Integer> {
             try {
                 address = SipAddress.parse(c.address());
             } catch (IllegalArgumentException e) {
-                console.notice("Left out " + ContactInput.oneLine(c.address()) + ": " + e.getMessage());
+                console.notice(ContactInput.oneLine("Left out " + c.address() + ": " + e.getMessage()));
                 continue;
             }
             String name = c.name() == null || c.name().isBlank() ? address.user() : c.name();

@@ -205,4 +205,15 @@ class ContactCommandsTest {
         cli.env.put("PP", SECRET);
         assertThat(stored(ALICE)).hasSize(1);
     }
+
+    @Test
+    void help_lists_the_contact_commands() {
+        CliHarness.Result top = cli.run("--help");
+        CliHarness.Result contact = cli.run("contact", "--help");
+
+        assertThat(top.exitCode()).isZero();
+        assertThat(top.stdout()).contains("contact").contains("4  no such account (or contact, for contact remove)");
+        assertThat(contact.exitCode()).isZero();
+        assertThat(contact.stdout()).contains("add", "remove", "list", "import", "export");
+    }
 }
