@@ -1,5 +1,6 @@
 package org.parley.app.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +135,7 @@ final class RunSession {
         void run() throws StorageException;
     }
 
-    private void contactCommand(ContactChange change, com.fasterxml.jackson.databind.JsonNode ref) {
+    private void contactCommand(ContactChange change, JsonNode ref) {
         try {
             change.run();
         } catch (StorageException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package org.parley.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.parley.app.presence.PresenceState;
 
 /** One command line read by {@code parley run}, already checked by {@link StdinCommandParser}. Immutable. */
 sealed interface StdinCommand {
@@ -20,7 +21,7 @@ sealed interface StdinCommand {
      *
      * @param note the free-text note, "" for none; already checked against the note length limit
      */
-    record Presence(org.parley.app.presence.PresenceState state, String note, JsonNode ref) implements StdinCommand {
+    record Presence(PresenceState state, String note, JsonNode ref) implements StdinCommand {
     }
 
     /**
