@@ -36,7 +36,7 @@ final class EventJson {
         }
         if (event instanceof ParleyEvent.PresenceChanged e) {
             ObjectNode node = event("presence").put("account", e.account()).put("contact", e.contact())
-                    .put("state", e.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                    .put("state", PresenceNames.of(e.state()));
             return e.note().isEmpty() ? node : node.put("note", e.note());
         }
         throw new IllegalArgumentException("unknown event " + event);

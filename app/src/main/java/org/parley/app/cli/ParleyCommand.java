@@ -15,15 +15,16 @@ import picocli.CommandLine.Spec;
  * list. Subcommands reach the {@link CliContext} and the profile through their {@code @ParentCommand} chain.
  */
 @Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-        description = "Headless SIP instant messaging: accounts, sending, a JSON-lines event loop, history.",
-        subcommands = {AccountCommand.class, SendCommand.class, RunCommand.class, HistoryCommand.class},
+        description = "Headless SIP instant messaging: accounts, contacts, sending, a JSON-lines event loop, history.",
+        subcommands = {AccountCommand.class, ContactCommand.class, SendCommand.class, RunCommand.class,
+            HistoryCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
             "  1  storage failure or unexpected error (details in the log)",
-            "  2  bad command line or missing environment variable",
+            "  2  bad command line, missing environment variable, or a file that cannot be used",
             "  3  wrong passphrase (nothing was changed)",
-            "  4  no such account",
+            "  4  no such account (or contact, for contact remove)",
             "  5  registration failed (send)",
             "  6  message delivery failed (send)",
             "  7  timed out (send)"})
@@ -51,7 +52,7 @@ public final class ParleyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: use account, send, run or history.");
+        throw new ParameterException(spec.commandLine(), "Missing command: use account, contact, send, run or history.");
     }
 
     CliContext context() {

@@ -1,5 +1,6 @@
 package org.parley.app.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ final class RunSession {
     private final Set<String> allowedAccounts;
     private final String defaultAccount;
     private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    private final RunContacts contacts;
 
     /**
      * @param allowedAccounts accounts the client may send from; empty for any
@@ -44,6 +46,7 @@ final class RunSession {
         this.input = input;
         this.allowedAccounts = Set.copyOf(allowedAccounts);
         this.defaultAccount = defaultAccount;
+        this.contacts = new RunContacts(parley, allowedAccounts, defaultAccount);
     }
 
     /** Blocks until quit or end of input, then waits (bounded) for pending send replies. */
@@ -74,6 +77,12 @@ final class RunSession {
             send(send);
         } else if (command instanceof StdinCommand.Typing typing) {
             typing(typing);
+        } else if (command instanceof StdinCommand.Presence presence) {
+            presence(presence);
+        } else if (command instanceof StdinCommand.ContactAdd add) {
+            contactCommand(() -> contacts.add(add), add.ref());
+        } else if (command instanceof StdinCommand.ContactRemove remove) {
+            contactCommand(() -> contacts.remove(remove), remove.ref());
         }
         return true;
     }
@@ -111,6 +120,37 @@ final class RunSession {
         } catch (RuntimeException e) {
             output.error(reason(e), null);
         }
+    }
+
+    private void presence(StdinCommand.Presence presence) {
+        try {
+            parley.setPresence(presence.state(), presence.note());
+        } catch (RuntimeException e) {
+            output.error(sentence(e, "The presence could not be set"), presence.ref());
+        }
+    }
+
+    /** A contact change that must not end the loop; its failure becomes an error event. */
+    private interface ContactChange {
+        void run() throws StorageException;
+    }
+
+    private void contactCommand(ContactChange change, JsonNode ref) {
+        try {
+            change.run();
+        } catch (StorageException | RuntimeException e) {
+            output.error(sentence(e, "The contact list could not be changed"), ref);
+        }
+    }
+
+    /** The user-fit sentence of an expected refusal; anything else is logged and named by its class. */
+    private static String sentence(Exception e, String what) {
+        if ((e instanceof CliException || e instanceof IllegalArgumentException || e instanceof StorageException)
+                && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        CliLog.DETAIL.warn("{}", what, e);
+        return what + " (" + e.getClass().getSimpleName() + ").";
     }
 
     /** The account to use: the named one (normalised, and allowed), else the default. */

@@ -1,6 +1,7 @@
 package org.parley.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.parley.app.presence.PresenceState;
 
 /** One command line read by {@code parley run}, already checked by {@link StdinCommandParser}. Immutable. */
 sealed interface StdinCommand {
@@ -13,6 +14,27 @@ sealed interface StdinCommand {
     }
 
     record Typing(String to, boolean active, String account) implements StdinCommand {
+    }
+
+    /**
+     * Set the user's own presence on every account.
+     *
+     * @param note the free-text note, "" for none; already checked against the note length limit
+     */
+    record Presence(PresenceState state, String note, JsonNode ref) implements StdinCommand {
+    }
+
+    /**
+     * Add a contact, or update the one with the same address; null {@code name}/{@code group} keep the stored value.
+     *
+     * @param account the account whose contact list changes, or null for the default one
+     */
+    record ContactAdd(String address, String name, String group, String account, JsonNode ref)
+            implements StdinCommand {
+    }
+
+    /** Remove a contact; {@code account} null for the default one. */
+    record ContactRemove(String address, String account, JsonNode ref) implements StdinCommand {
     }
 
     record Quit() implements StdinCommand {

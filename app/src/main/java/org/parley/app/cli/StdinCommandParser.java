@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.parley.app.presence.Note;
+import org.parley.app.presence.PresenceState;
 
 /**
  * Parses one stdin line of the {@code run} protocol into a {@link StdinCommand}. Never throws: anything
@@ -42,14 +44,42 @@ final class StdinCommandParser {
                 case "typing":
                     return new StdinCommand.Typing(requiredText(root, "to"), requiredBoolean(root, "active"),
                             optionalText(root, "account"));
+                case "presence":
+                    return presence(root, ref);
+                case "contact_add":
+                    return new StdinCommand.ContactAdd(requiredText(root, "address"), optionalText(root, "name"),
+                            optionalText(root, "group"), optionalText(root, "account"), ref);
+                case "contact_remove":
+                    return new StdinCommand.ContactRemove(requiredText(root, "address"), optionalText(root, "account"),
+                            ref);
                 case "quit":
                     return new StdinCommand.Quit();
                 default:
                     return new StdinCommand.Invalid("Unknown command \"" + abbreviate(cmd)
-                            + "\": use send, typing or quit.", ref);
+                            + "\": use send, typing, presence, contact_add, contact_remove or quit.", ref);
             }
         } catch (BadField e) {
             return new StdinCommand.Invalid(e.getMessage(), ref);
+        }
+    }
+
+    private static StdinCommand presence(JsonNode root, JsonNode ref) {
+        PresenceState state;
+        try {
+            state = PresenceNames.choosable(requiredText(root, "state"));
+        } catch (IllegalArgumentException e) {
+            throw new BadField(e.getMessage());
+        }
+        String note = optionalText(root, "note");
+        return new StdinCommand.Presence(state, note == null ? "" : checkedNote(note), ref);
+    }
+
+    /** The note as the core will publish it; refused when over {@link Note#MAX_LENGTH} characters. */
+    private static String checkedNote(String note) {
+        try {
+            return Note.of(note).text();
+        } catch (IllegalArgumentException e) {
+            throw new BadField("\"note\" is longer than " + Note.MAX_LENGTH + " characters.");
         }
     }
 

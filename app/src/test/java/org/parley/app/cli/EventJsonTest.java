@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.parley.app.presence.PresenceState;
 import org.parley.app.ParleyEvent;
 import org.parley.app.RegistrationState;
 import org.parley.storage.DeliveryState;
@@ -100,5 +103,28 @@ class EventJsonTest {
         assertThat(out).endsWith("\n");
         assertThat(out.substring(0, out.length() - 1)).doesNotContain("\n").doesNotContain("\r");
         assertThat(LineCapture.parse(out.trim()).get("text").textValue()).isEqualTo("line1\nline2\r\u2028end");
+    }
+
+    @Test
+    void presence_with_note_and_without() {
+        assertThat(json(new ParleyEvent.PresenceChanged(A, "sip:bob@x", PresenceState.DO_NOT_DISTURB, "focus time")))
+                .isEqualTo("{\"event\":\"presence\",\"account\":\"" + A + "\",\"contact\":\"sip:bob@x\","
+                        + "\"state\":\"do-not-disturb\",\"note\":\"focus time\"}");
+        assertThat(json(new ParleyEvent.PresenceChanged(A, "sip:bob@x", PresenceState.AVAILABLE, "")))
+                .isEqualTo("{\"event\":\"presence\",\"account\":\"" + A + "\",\"contact\":\"sip:bob@x\","
+                        + "\"state\":\"available\"}");
+    }
+
+    @ParameterizedTest
+    @EnumSource(PresenceState.class)
+    void every_presence_state_has_a_name_the_presence_command_takes_back(PresenceState state) {
+        String name = EventJson.of(new ParleyEvent.PresenceChanged(A, "sip:bob@x", state, "")).get("state").textValue();
+
+        assertThat(name).matches("[a-z]+(-[a-z]+)*");
+        if (state == PresenceState.UNKNOWN) {
+            assertThat(name).isEqualTo("unknown");
+        } else {
+            assertThat(PresenceNames.choosable(name)).isEqualTo(state);
+        }
     }
 }

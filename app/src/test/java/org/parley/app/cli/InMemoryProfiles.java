@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.parley.storage.AccountRecord;
 import org.parley.storage.AccountStore;
+import org.parley.storage.ContactRecord;
 import org.parley.storage.ContactStore;
 import org.parley.storage.DeliveryState;
 import org.parley.storage.Direction;
@@ -64,6 +65,7 @@ final class InMemoryProfiles implements ProfileFactory {
         private final Map<String, AccountRecord> accounts = new LinkedHashMap<>();
         private final List<MessageRecord> messages = new ArrayList<>();
         private final AtomicLong ids = new AtomicLong();
+        private final MemoryContacts contacts = new MemoryContacts();
         volatile boolean closed;
 
         MemoryProfile(char[] passphrase) {
@@ -82,7 +84,7 @@ final class InMemoryProfiles implements ProfileFactory {
 
         @Override
         public ContactStore contacts() {
-            throw new UnsupportedOperationException();
+            return contacts;
         }
 
         @Override
@@ -169,6 +171,26 @@ final class InMemoryProfiles implements ProfileFactory {
         public synchronized List<SearchHit> search(String text, int limit) {
             return messages.stream().filter(m -> m.body().contains(text)).limit(limit)
                     .map(m -> new SearchHit(m, m.body().replace(text, "[" + text + "]"))).toList();
+        }
+    }
+
+    /** Contacts keyed by (account, address), listed in insertion order. */
+    static final class MemoryContacts implements ContactStore {
+        private final Map<List<String>, ContactRecord> contacts = new LinkedHashMap<>();
+
+        @Override
+        public synchronized void save(ContactRecord contact) {
+            contacts.put(List.of(contact.account(), contact.address()), contact);
+        }
+
+        @Override
+        public synchronized boolean remove(String account, String address) {
+            return contacts.remove(List.of(account, address)) != null;
+        }
+
+        @Override
+        public synchronized List<ContactRecord> list(String account) {
+            return contacts.values().stream().filter(c -> c.account().equals(account)).toList();
         }
     }
 }

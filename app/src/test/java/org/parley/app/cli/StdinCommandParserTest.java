@@ -2,7 +2,11 @@ package org.parley.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
+import org.parley.app.presence.Note;
+import org.parley.app.presence.PresenceState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -64,6 +68,18 @@ class StdinCommandParserTest {
         "{\"cmd\":\"send\",\"to\":\"sip:b@x\",\"text\":\"x\",\"ref\":{}}    | \"ref\" must be a string or a number",
         "{\"cmd\":\"typing\",\"to\":\"sip:b@x\"}            | Missing \"active\"",
         "{\"cmd\":\"typing\",\"to\":\"sip:b@x\",\"active\":\"yes\"} | \"active\" must be true or false",
+        "{\"cmd\":\"presence\"}                         | Missing \"state\"",
+        "{\"cmd\":\"presence\",\"state\":1}           | \"state\" must be a string",
+        "{\"cmd\":\"presence\",\"state\":\"asleep\"}| Unknown presence state \"asleep\": use available, away, busy, do-not-disturb, on-the-phone, in-a-meeting, offline.",
+        "{\"cmd\":\"presence\",\"state\":\"unknown\"}| Unknown presence state \"unknown\"",
+        "{\"cmd\":\"presence\",\"state\":\"AWAY\"}  | Unknown presence state \"AWAY\"",
+        "{\"cmd\":\"presence\",\"state\":\"do_not_disturb\"} | Unknown presence state",
+        "{\"cmd\":\"presence\",\"state\":\"away\",\"note\":5} | \"note\" must be a string",
+        "{\"cmd\":\"contact_add\"}                      | Missing \"address\"",
+        "{\"cmd\":\"contact_add\",\"address\":[]}     | \"address\" must be a string",
+        "{\"cmd\":\"contact_add\",\"address\":\"sip:b@x\",\"name\":{}} | \"name\" must be a string",
+        "{\"cmd\":\"contact_add\",\"address\":\"sip:b@x\",\"group\":true} | \"group\" must be a string",
+        "{\"cmd\":\"contact_remove\",\"account\":\"sip:a@x\"} | Missing \"address\"",
     })
     void malformed_lines_become_invalid_with_a_reason(String line, String reason) {
         StdinCommand command = parser.parse(line);
@@ -78,5 +94,49 @@ class StdinCommandParserTest {
 
         assertThat(command).isInstanceOfSatisfying(StdinCommand.Invalid.class,
                 invalid -> assertThat(invalid.ref().textValue()).isEqualTo("r9"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "available, AVAILABLE", "away, AWAY", "busy, BUSY", "do-not-disturb, DO_NOT_DISTURB",
+        "on-the-phone, ON_THE_PHONE", "in-a-meeting, IN_A_MEETING", "offline, OFFLINE"})
+    void presence_takes_the_state_names_of_the_events(String name, PresenceState state) {
+        assertThat(parser.parse("{\"cmd\":\"presence\",\"state\":\"" + name + "\"}"))
+                .isEqualTo(new StdinCommand.Presence(state, "", null));
+    }
+
+    @Test
+    void presence_note_is_optional_and_kept_as_the_core_publishes_it() {
+        assertThat(parser.parse("{\"cmd\":\"presence\",\"state\":\"away\",\"note\":\"  lunch \\u263a \",\"ref\":3}"))
+                .isEqualTo(new StdinCommand.Presence(PresenceState.AWAY, "lunch \u263a", new IntNode(3)));
+        assertThat(parser.parse("{\"cmd\":\"presence\",\"state\":\"busy\",\"note\":null}"))
+                .isEqualTo(new StdinCommand.Presence(PresenceState.BUSY, "", null));
+    }
+
+    @Test
+    void a_note_over_the_limit_is_refused_and_one_at_the_limit_is_not() {
+        String atLimit = "\ud83c\udfa4".repeat(Note.MAX_LENGTH);
+
+        assertThat(parser.parse("{\"cmd\":\"presence\",\"state\":\"away\",\"note\":\"" + atLimit + "\"}"))
+                .isInstanceOf(StdinCommand.Presence.class);
+        assertThat(parser.parse("{\"cmd\":\"presence\",\"state\":\"away\",\"note\":\"" + atLimit + "x\",\"ref\":\"n\"}"))
+                .isEqualTo(new StdinCommand.Invalid("\"note\" is longer than 1000 characters.", new TextNode("n")));
+    }
+
+    @Test
+    void contact_commands_with_and_without_optional_fields() {
+        assertThat(parser.parse("{\"cmd\":\"contact_add\",\"address\":\"bob@x\",\"name\":\"Bob\",\"group\":\"Team\","
+                + "\"account\":\"sip:a@x\",\"ref\":\"c1\"}"))
+                .isEqualTo(new StdinCommand.ContactAdd("bob@x", "Bob", "Team", "sip:a@x", new TextNode("c1")));
+        assertThat(parser.parse("{\"cmd\":\"contact_add\",\"address\":\"bob@x\"}"))
+                .isEqualTo(new StdinCommand.ContactAdd("bob@x", null, null, null, null));
+        assertThat(parser.parse("{\"cmd\":\"contact_remove\",\"address\":\"bob@x\"}"))
+                .isEqualTo(new StdinCommand.ContactRemove("bob@x", null, null));
+    }
+
+    @Test
+    void unknown_command_lists_every_command() {
+        assertThat(parser.parse("{\"cmd\":\"dance\"}")).isEqualTo(new StdinCommand.Invalid(
+                "Unknown command \"dance\": use send, typing, presence, contact_add, contact_remove or quit.", null));
     }
 }
