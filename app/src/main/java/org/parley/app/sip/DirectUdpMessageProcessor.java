@@ -26,16 +26,23 @@ import org.slf4j.LoggerFactory;
  * buffer, and keep only a copy of the octets received. Datagrams waiting to be processed wait in the kernel's
  * receive buffer instead of an unbounded Java queue (so jain-sip's congestion auditor has nothing to drop).
  *
- * <p>Threading: {@link #start} starts the channel threads (one receives at a time; the socket serialises
- * them); {@link #stop} closes the socket, which ends them. Sending is unchanged (the listening socket).
+ * <p>Threading: {@link #start} starts the channel threads ({@link #CHANNEL_THREADS}; were there more, the
+ * socket would serialise their receives); {@link #stop} closes the socket, which ends them. Sending is unchanged (the listening socket).
  */
 final class DirectUdpMessageProcessor extends UDPMessageProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(DirectUdpMessageProcessor.class);
     /** Largest UDP payload (RFC 768 length field), what jain-sip reads at most as well. */
     private static final int MAX_DATAGRAM = 65_535;
 
-    /** Channel threads per UDP listening point (jain-sip's THREAD_POOL_SIZE is not readable from here). */
-    static final int CHANNEL_THREADS = 4;
+    /**
+     * Channel threads per UDP listening point (jain-sip's THREAD_POOL_SIZE, which is not readable from here).
+     * One: it receives, parses and hands the message to the core thread, then receives again, so datagrams are
+     * processed in arrival order and no second thread is woken per datagram (with several, each receive that
+     * returns unparks the next waiter on the socket's lock, a context switch competing with the message's own
+     * processing on two CPUs). Parsing and dispatch take tens of microseconds, so one thread keeps up with
+     * far more datagrams than a user agent receives; bursts wait in the socket's receive buffer.
+     */
+    static final int CHANNEL_THREADS = 1;
 
     private static final int MAX_REPORTED_FAILURES = 10;
 
