@@ -166,7 +166,10 @@ public final class ChatEngine {
         }
         MessageRecord head = q.items.peek();
         q.inFlight = true;
-        transport.sendMessage(account, SipAddress.parse(head.peer()), head.sipKey(), Tags.forCallId(head.sipKey()),
+        if (q.address == null) {
+            q.address = SipAddress.parse(head.peer());
+        }
+        transport.sendMessage(account, q.address, head.sipKey(), Tags.forCallId(head.sipKey()),
                 "text/plain", head.body()).thenAccept(outcome -> onOutcome(account, peer, q, head, outcome));
     }
 

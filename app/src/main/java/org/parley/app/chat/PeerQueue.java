@@ -3,6 +3,7 @@ package org.parley.app.chat;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ScheduledFuture;
+import org.parley.app.SipAddress;
 import org.parley.storage.MessageRecord;
 
 /**
@@ -17,6 +18,8 @@ final class PeerQueue {
     /** Transport failures or timeouts in a row, for the retry delay. */
     int failuresInRow;
     ScheduledFuture<?> retry;
+    /** The peer parsed once (every message of the queue goes to the same address); null until first sent. */
+    SipAddress address;
 
     boolean contains(long id) {
         for (MessageRecord m : items) {

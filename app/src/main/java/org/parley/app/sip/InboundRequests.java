@@ -19,7 +19,6 @@ import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.parley.app.SipAddress;
 import org.parley.app.chat.ChatEngine;
 import org.parley.app.chat.IncomingMessage;
 import org.slf4j.Logger;
@@ -41,6 +40,7 @@ public final class InboundRequests {
     private final RequestGate gate;
     private final Function<Request, Optional<String>> accountFor;
     private final BiConsumer<IncomingMessage, IntConsumer> messages;
+    private final SenderNames senders = new SenderNames();
     private java.util.function.ToIntFunction<Request> notifies = r -> 481;
 
     /**
@@ -104,7 +104,7 @@ public final class InboundRequests {
         String sender;
         try {
             sender = from.getAddress().getURI() instanceof SipURI u
-                    ? SipAddress.parse(u.getScheme() + ":" + u.getUser() + "@" + u.getHost()).toString()
+                    ? senders.normalise(u.getScheme() + ":" + u.getUser() + "@" + u.getHost())
                     : from.getAddress().getURI().toString();
         } catch (IllegalArgumentException e) {
             respond(tx, request, 400, "Bad From address", new String[0][]);

@@ -8,9 +8,9 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
+import javax.sip.header.AllowHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
-import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
@@ -26,7 +26,7 @@ import org.parley.app.Transport;
  * <p>Threading: core thread only (jain-sip factories are not documented as thread-safe).
  */
 public final class RequestBuilder {
-    private static final String ALLOW = "MESSAGE, OPTIONS, NOTIFY";
+    private static final String[] ALLOW = {"MESSAGE", "OPTIONS", "NOTIFY"};
 
     private final SipStackHost host;
     private final SipAddress aor;
@@ -34,6 +34,7 @@ public final class RequestBuilder {
     private final int proxyPort;
     private final Transport transport;
     private final String userAgent;
+    private final HeaderPrototypes prototypes;
     /** Address for Via/Contact; looked up again at every REGISTER (the network may have changed). */
     private String localAddress;
 
@@ -45,6 +46,7 @@ public final class RequestBuilder {
         this.proxyPort = proxyPort;
         this.transport = transport;
         this.userAgent = userAgent;
+        this.prototypes = new HeaderPrototypes(host, proxyHost, proxyPort);
     }
 
     /**
@@ -54,6 +56,7 @@ public final class RequestBuilder {
      */
     public Request register(String callId, String fromTag, long cseq, int expires) throws ParseException {
         localAddress = null;
+        prototypes.localAddressChanged();
         SipURI registrar = host.addresses().createSipURI(null, aor.host());
         if (aor.port() > 0) {
             registrar.setPort(aor.port());
@@ -77,15 +80,10 @@ public final class RequestBuilder {
      */
     public Request message(SipAddress to, String callId, String fromTag, long cseq, String contentType,
                            String body, Transport via) throws ParseException {
-        SipURI target = uri(to);
-        Address toAddress = host.addresses().createAddress(uri(to));
+        SipURI target = prototypes.uri(to);
+        Address toAddress = prototypes.address(to);
         Request r = base(Request.MESSAGE, target, toAddress, callId, fromTag, cseq, via);
-        String[] type = contentType.split("/", 2);
-        ContentTypeHeader ct = host.headers().createContentTypeHeader(type[0], type[1].split(";")[0]);
-        if (type[0].equals("text")) {
-            ct.setParameter("charset", "UTF-8");
-        }
-        r.setContent(body.getBytes(StandardCharsets.UTF_8), ct);
+        r.setContent(body.getBytes(StandardCharsets.UTF_8), prototypes.contentType(contentType));
         return r;
     }
 
@@ -95,8 +93,7 @@ public final class RequestBuilder {
      */
     public Request outOfDialog(String method, SipAddress target, String callId, String fromTag, long cseq)
             throws ParseException {
-        return base(method, uri(target), host.addresses().createAddress(uri(target)), callId, fromTag, cseq,
-                transport);
+        return base(method, prototypes.uri(target), prototypes.address(target), callId, fromTag, cseq, transport);
     }
 
     /** OPTIONS to the proxy itself (a keep-alive / liveness probe). */
@@ -133,19 +130,15 @@ public final class RequestBuilder {
             ToHeader to = host.headers().createToHeader(toAddress, null);
             CallIdHeader cid = host.headers().createCallIdHeader(callId);
             ListeningPoint lp = host.listeningPoint(via);
-            ViaHeader v = host.headers().createViaHeader(localAddress(lp), lp.getPort(),
-                    via.name().toLowerCase(Locale.ROOT), null);
-            v.setRPort();
+            ViaHeader v = prototypes.via(via, localAddress(lp), lp);
             Request r = host.messages().createRequest(requestUri, method, cid,
                     host.headers().createCSeqHeader(cseq, method), from, to, List.of(v),
                     host.headers().createMaxForwardsHeader(70));
-            SipURI route = host.addresses().createSipURI(null, proxyHost);
-            route.setPort(proxyPort);
-            route.setLrParam();
-            route.setTransportParam(via.name().toLowerCase(Locale.ROOT));
-            r.addHeader(host.headers().createRouteHeader(host.addresses().createAddress(route)));
-            ListHeaders.add(r, host.headers(), "Allow", ALLOW);
-            r.addHeader(host.headers().createUserAgentHeader(List.of(userAgent)));
+            r.addHeader(prototypes.route(via));
+            for (AllowHeader allow : prototypes.allow(ALLOW)) {
+                r.addHeader(allow);
+            }
+            r.addHeader(prototypes.userAgent(userAgent));
             return r;
         } catch (InvalidArgumentException e) {
             throw new ParseException(e.getMessage(), 0);
@@ -153,15 +146,6 @@ public final class RequestBuilder {
     }
 
     private Address aorAddress() throws ParseException {
-        return host.addresses().createAddress(uri(aor));
-    }
-
-    private SipURI uri(SipAddress a) throws ParseException {
-        SipURI u = host.addresses().createSipURI(a.user(), a.host());
-        if (a.port() > 0) {
-            u.setPort(a.port());
-        }
-        u.setSecure(a.scheme().equals("sips"));
-        return u;
+        return prototypes.address(aor);
     }
 }

@@ -283,10 +283,16 @@ public final class SipSignalling implements SipEvents, ChatTransport {
 
     private Optional<String> accountFor(Request request) {
         String user = request.getRequestURI() instanceof SipURI u ? u.getUser() : null;
-        List<String> byUser = accounts.values().stream().filter(a -> a.config().aor().user().equals(user))
-                .map(a -> a.config().id()).toList();
-        if (byUser.size() == 1) {
-            return Optional.of(byUser.get(0));
+        String byUser = null;
+        int matches = 0;
+        for (AccountRuntime a : accounts.values()) {
+            if (a.config().aor().user().equals(user)) {
+                byUser = a.config().id();
+                matches++;
+            }
+        }
+        if (matches == 1) {
+            return Optional.of(byUser);
         }
         ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
         if (to != null && to.getAddress().getURI() instanceof SipURI t) {

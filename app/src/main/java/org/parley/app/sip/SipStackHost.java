@@ -72,7 +72,11 @@ public final class SipStackHost implements SipListener, AutoCloseable {
         // jain-sip logs under the stack name: the "jainsip." prefix lets logging configs route its chatter.
         p.setProperty("javax.sip.STACK_NAME", "jainsip.parley-" + STACKS.incrementAndGet());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", String.valueOf(DirectUdpMessageProcessor.CHANNEL_THREADS));
+        p.setProperty(ParleyMessageProcessorFactory.PROPERTY, ParleyMessageProcessorFactory.class.getName());
+        // Datagrams wait in the kernel until a channel thread receives them: room for bursts (Linux caps it
+        // at net.core.rmem_max).
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", String.valueOf(1024 * 1024));
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", String.valueOf(256 * 1024));

@@ -2,16 +2,19 @@ package org.parley.ui.contacts;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.parley.app.presence.PresenceState;
 import org.parley.storage.ContactRecord;
 import org.parley.ui.common.ConversationKey;
 
 /**
- * One row of the contact list: a saved contact, or a peer who wrote to us and is not saved ({@link #saved} false).
- * {@link #presenceProperty()} is the place for a presence badge; it stays "" until the core reports presence.
+ * One row of the contact list: a saved contact, or a peer who wrote to us and is not saved ({@link #saved} false),
+ * with the contact's presence as the core last reported it ({@link PresenceState#UNKNOWN} until then).
  * UI thread only.
  */
 public final class ContactItem {
@@ -20,7 +23,8 @@ public final class ContactItem {
     private final StringProperty group = new SimpleStringProperty("");
     private final IntegerProperty unread = new SimpleIntegerProperty(0);
     private final BooleanProperty saved = new SimpleBooleanProperty(false);
-    private final StringProperty presence = new SimpleStringProperty("");
+    private final ObjectProperty<PresenceState> presence = new SimpleObjectProperty<>(PresenceState.UNKNOWN);
+    private final StringProperty presenceNote = new SimpleStringProperty("");
 
     public ContactItem(ConversationKey key) {
         this.key = key;
@@ -63,8 +67,13 @@ public final class ContactItem {
         return saved;
     }
 
-    public StringProperty presenceProperty() {
+    public ObjectProperty<PresenceState> presenceProperty() {
         return presence;
+    }
+
+    /** The contact's presence note, "" when none. */
+    public StringProperty presenceNoteProperty() {
+        return presenceNote;
     }
 
     ContactRecord toRecord() {

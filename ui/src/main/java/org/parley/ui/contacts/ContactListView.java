@@ -15,6 +15,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
+import org.parley.app.presence.PresenceState;
+import org.parley.ui.fx.PresenceLook;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -118,13 +120,18 @@ public final class ContactListView {
         selected().ifPresent(c -> opener.accept(c.key()));
     }
 
-    /** Presence badge (empty for now), name, address, group, unread badge. */
+    /**
+     * Presence badge (icon shape and colour), name, then the state in words with the note (or the address while
+     * the state is unknown), group, unread badge. The address and state are also in the tooltip.
+     */
     private final class ContactCell extends ListCell<ContactItem> {
         private final Label presence = new Label();
         private final Label name = new Label();
         private final Label address = new Label();
         private final Label group = new Label();
         private final Label unread = new Label();
+        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        private final org.kordamp.ikonli.javafx.FontIcon presenceIcon = PresenceLook.icon(PresenceState.UNKNOWN);
         private final HBox row;
 
         ContactCell() {
@@ -136,6 +143,8 @@ public final class ContactListView {
             HBox.setHgrow(text, Priority.ALWAYS);
             row = new HBox(8, presence, text, group, unread);
             row.setAlignment(Pos.CENTER_LEFT);
+            presence.setGraphic(presenceIcon);
+            setTooltip(tip);
         }
 
         @Override
@@ -147,14 +156,20 @@ public final class ContactListView {
                 return;
             }
             name.setText(item.displayName());
-            address.setText(item.key().peerLabel());
+            PresenceState state = item.presenceProperty().get();
+            String stateText = i18n.t("presence." + state.name());
+            String note = item.presenceNoteProperty().get();
+            String described = note.isEmpty() ? stateText : i18n.t("presence.withNote", stateText, note);
+            PresenceLook.show(presenceIcon, state);
+            address.setText(state == PresenceState.UNKNOWN ? item.key().peerLabel() : described);
+            tip.setText(item.key().peerLabel() + "\n" + described);
             group.setText(item.groupProperty().get());
             group.setVisible(!item.groupProperty().get().isEmpty());
             int count = item.unreadProperty().get();
             unread.setText(Integer.toString(count));
             unread.setVisible(count > 0);
-            setAccessibleText(count > 0 ? i18n.t("contacts.accessible.unread", item.displayName(), count)
-                    : item.displayName());
+            setAccessibleText((count > 0 ? i18n.t("contacts.accessible.unread", item.displayName(), count)
+                    : item.displayName()) + ", " + described);
             setGraphic(row);
         }
     }

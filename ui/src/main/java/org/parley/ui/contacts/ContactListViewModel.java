@@ -29,17 +29,24 @@ import org.parley.ui.common.I18n;
  */
 public final class ContactListViewModel {
     private final Profile profile;
+    private final Runnable changed;
     private final Async async;
     private final ErrorText errors;
     private final ObservableList<ContactItem> all = FXCollections.observableArrayList(
-            item -> new javafx.beans.Observable[] {item.nameProperty(), item.groupProperty(), item.unreadProperty()});
+            item -> new javafx.beans.Observable[] {item.nameProperty(), item.groupProperty(), item.unreadProperty(),
+                item.presenceProperty(), item.presenceNoteProperty()});
     private final FilteredList<ContactItem> filtered = new FilteredList<>(all);
     private final SortedList<ContactItem> shown;
     private final StringProperty filter = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    /** Latest presence per contact, also for rows not (yet) shown: applied when a row is made. */
+    private final java.util.Map<ConversationKey, org.parley.app.ParleyEvent.PresenceChanged> presence =
+            new java.util.HashMap<>();
 
-    public ContactListViewModel(Profile profile, Async async, I18n i18n) {
+    /** @param changed tells the core that the stored contacts changed (presence subscriptions follow the list) */
+    public ContactListViewModel(Profile profile, Async async, I18n i18n, Runnable changed) {
         this.profile = profile;
+        this.changed = changed;
         this.async = async;
         this.errors = new ErrorText(i18n);
         Collator collator = Collator.getInstance(i18n.locale());
@@ -88,6 +95,7 @@ public final class ContactListViewModel {
                 items.add(old);
             }
         }
+        items.forEach(this::showPresence);
         all.setAll(items);
     }
 
@@ -105,10 +113,12 @@ public final class ContactListViewModel {
         }, r -> {
             ContactItem item = find(key).orElseGet(() -> {
                 ContactItem created = new ContactItem(key);
+                showPresence(created);
                 all.add(created);
                 return created;
             });
             item.update(r);
+            changed.run();
         }, e -> error.set(errors.of("error.saveContact", e)));
     }
 
@@ -118,7 +128,30 @@ public final class ContactListViewModel {
             return;
         }
         async.run(() -> profile.contacts().remove(item.key().account(), item.key().peer()),
-                removed -> all.remove(item), e -> error.set(errors.of("error.removeContact", e)));
+                removed -> {
+                    all.remove(item);
+                    changed.run();
+                }, e -> error.set(errors.of("error.removeContact", e)));
+    }
+
+    /** The core reported a contact's presence; rows of other accounts or unknown peers are left alone. */
+    public void onPresence(org.parley.app.ParleyEvent.PresenceChanged event) {
+        ConversationKey key;
+        try {
+            key = ConversationKey.of(event.account(), event.contact());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        presence.put(key, event);
+        find(key).ifPresent(this::showPresence);
+    }
+
+    private void showPresence(ContactItem item) {
+        org.parley.app.ParleyEvent.PresenceChanged known = presence.get(item.key());
+        if (known != null) {
+            item.presenceProperty().set(known.state());
+            item.presenceNoteProperty().set(known.note());
+        }
     }
 
     /** A message arrived in a conversation the user is not looking at. */
@@ -135,6 +168,7 @@ public final class ContactListViewModel {
     public ContactItem ensure(ConversationKey key) {
         return find(key).orElseGet(() -> {
             ContactItem created = new ContactItem(key);
+            showPresence(created);
             all.add(created);
             return created;
         });

@@ -69,7 +69,8 @@ public final class MainView {
         sidebarTabs = new TabPane(contactsTab, searchTab);
         sidebarTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(sidebarTabs, Priority.ALWAYS);
-        VBox sidebar = new VBox(8, accountsView.build(), sidebarTabs);
+        VBox sidebar = new VBox(8, new org.parley.ui.presence.PresenceSelectorView(vm.presence(), i18n).build(),
+                accountsView.build(), sidebarTabs);
         sidebar.getStyleClass().add("sidebar");
         sidebar.setMinWidth(240);
 

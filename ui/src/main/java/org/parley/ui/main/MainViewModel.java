@@ -17,6 +17,7 @@ import org.parley.ui.common.I18n;
 import org.parley.ui.contacts.ContactListViewModel;
 import org.parley.ui.notify.NotificationPolicy;
 import org.parley.ui.notify.Notifier;
+import org.parley.ui.presence.PresenceViewModel;
 import org.parley.ui.search.SearchViewModel;
 import org.parley.ui.settings.SettingsViewModel;
 
@@ -32,6 +33,9 @@ public final class MainViewModel {
     private final AccountsViewModel accounts;
     private final ContactListViewModel contacts;
     private final ChatsViewModel chats;
+    private final PresenceViewModel presence;
+    /** Idle time after which "available" turns into "away" by itself. */
+    static final java.time.Duration IDLE_AFTER = java.time.Duration.ofMinutes(10);
     private final SearchViewModel search;
     private final SettingsViewModel settings;
     private final NotificationPolicy notifications;
@@ -42,11 +46,14 @@ public final class MainViewModel {
         this.parley = parley;
         this.settings = settings;
         this.accounts = new AccountsViewModel(parley, async, i18n);
-        this.contacts = new ContactListViewModel(parley.profile(), async, i18n);
+        this.contacts = new ContactListViewModel(parley.profile(), async, i18n, parley::contactsChanged);
+        this.presence = new PresenceViewModel(parley, async, i18n, IDLE_AFTER);
         this.chats = new ChatsViewModel(parley, async, i18n, contacts::nameOf);
         this.search = new SearchViewModel(parley.profile().history(), async, i18n, contacts::nameOf, this::open);
         this.notifications = new NotificationPolicy(notifier, i18n, windowFocused::get,
-                () -> settings.notificationsProperty().get(), chats::isMuted, contacts::nameOf, this::open);
+                // Do-not-disturb silences message notifications (messages still arrive and count as unread).
+                () -> settings.notificationsProperty().get() && !presence.isDoNotDisturb(), chats::isMuted,
+                contacts::nameOf, this::open);
         chats.selectedProperty().addListener((o, a, now) -> markSelectedRead());
         windowFocused.addListener((o, a, now) -> markSelectedRead());
         accounts.accounts().addListener((ListChangeListener<AccountItem>) c -> reloadContacts());
@@ -62,12 +69,17 @@ public final class MainViewModel {
     /** Reads accounts (and then contacts), drafts and mutes. Call once the window is up. */
     public void start() {
         chats.load();
+        presence.load(java.time.Instant.now());
         accounts.refresh();
     }
 
     public void onEvent(ParleyEvent event) {
         if (event instanceof ParleyEvent.RegistrationChanged r) {
             accounts.onRegistration(r);
+            return;
+        }
+        if (event instanceof ParleyEvent.PresenceChanged p) {
+            contacts.onPresence(p);
             return;
         }
         chats.onEvent(event);
@@ -112,6 +124,10 @@ public final class MainViewModel {
 
     public ChatsViewModel chats() {
         return chats;
+    }
+
+    public PresenceViewModel presence() {
+        return presence;
     }
 
     public SearchViewModel search() {

@@ -21,11 +21,12 @@ class ContactListViewModelTest {
     Path dir;
     private Profile profile;
     private ContactListViewModel vm;
+    private final java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void setUp() {
         profile = TestProfiles.create(dir);
-        vm = new ContactListViewModel(profile, Async.direct(), TestProfiles.english());
+        vm = new ContactListViewModel(profile, Async.direct(), TestProfiles.english(), changes::incrementAndGet);
     }
 
     @AfterEach
@@ -46,7 +47,8 @@ class ContactListViewModelTest {
         assertThat(profile.contacts().list(TestProfiles.ALICE)).extracting(ContactRecord::address)
                 .contains("sip:bob@example.com");
 
-        ContactListViewModel reloaded = new ContactListViewModel(profile, Async.direct(), TestProfiles.english());
+        ContactListViewModel reloaded = new ContactListViewModel(profile, Async.direct(), TestProfiles.english(),
+                () -> { });
         reloaded.load(List.of(TestProfiles.ALICE));
         assertThat(reloaded.shown()).hasSize(3);
     }
@@ -114,5 +116,26 @@ class ContactListViewModelTest {
         assertThat(add.errorProperty().get()).contains("is not a SIP address");
         assertThatThrownBy(() -> vm.save(new ContactRecord(TestProfiles.ALICE, "", null, null)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void savingOrRemovingTellsTheCoreAndPresenceReachesTheRow() throws Exception {
+        vm.save(new ContactRecord(TestProfiles.ALICE, "bob@example.com", "Bob", "Work"));
+        assertThat(changes.get()).isEqualTo(1);
+        ContactItem bob = vm.shown().get(0);
+        assertThat(bob.presenceProperty().get()).isEqualTo(org.parley.app.presence.PresenceState.UNKNOWN);
+
+        vm.onPresence(new org.parley.app.ParleyEvent.PresenceChanged(TestProfiles.ALICE, "sip:bob@example.com",
+                org.parley.app.presence.PresenceState.BUSY, "in a review"));
+        assertThat(bob.presenceProperty().get()).isEqualTo(org.parley.app.presence.PresenceState.BUSY);
+        assertThat(bob.presenceNoteProperty().get()).isEqualTo("in a review");
+
+        vm.onPresence(new org.parley.app.ParleyEvent.PresenceChanged("sip:other@example.com", "sip:bob@example.com",
+                org.parley.app.presence.PresenceState.AWAY, ""));
+        assertThat(bob.presenceProperty().get()).as("another account's view").isEqualTo(
+                org.parley.app.presence.PresenceState.BUSY);
+
+        vm.remove(bob);
+        assertThat(changes.get()).isEqualTo(2);
     }
 }

@@ -79,6 +79,17 @@ final class ScreenshotData {
         parley.emit(new ParleyEvent.RegistrationChanged(CORP, UNTRUSTED));
         parley.emit(new ParleyEvent.RegistrationChanged(VOIP,
                 new RegistrationState.Unreachable("no answer from voip.example.net:5060", 30)));
+        presence(parley, BOB.peer(), org.parley.app.presence.PresenceState.BUSY, "release review until 3");
+        presence(parley, CAROL.peer(), org.parley.app.presence.PresenceState.AVAILABLE, "");
+        presence(parley, WANG.peer(), org.parley.app.presence.PresenceState.ON_THE_PHONE, "");
+        presence(parley, "sip:maria@example.ru", org.parley.app.presence.PresenceState.AWAY, "Mittagspause");
+        presence(parley, "sip:yasmin@example.org", org.parley.app.presence.PresenceState.DO_NOT_DISTURB, "");
+        presence(parley, "sip:dad@example.com", org.parley.app.presence.PresenceState.OFFLINE, "");
+    }
+
+    private static void presence(FakeParley parley, String contact, org.parley.app.presence.PresenceState state,
+                                 String note) {
+        parley.emit(new ParleyEvent.PresenceChanged(WORK, contact, state, note));
     }
 
     /** An incoming message as the core delivers it: stored first, then announced. Blocking. */

@@ -89,4 +89,15 @@ class MainViewModelTest {
         assertThat(vm.accounts().accounts()).singleElement()
                 .satisfies(a -> assertThat(a.stateTextProperty().get()).isEqualTo("Registered."));
     }
+
+    @Test
+    void doNotDisturbSilencesNotificationsButMessagesStillCountAsUnread() {
+        vm.presence().stateProperty().set(org.parley.app.presence.PresenceState.DO_NOT_DISTURB);
+        vm.presence().apply();
+        vm.windowFocusedProperty().set(false);
+        receive("quiet please", 7);
+        assertThat(notified).isEmpty();
+        assertThat(vm.contacts().find(KEY).orElseThrow().unreadProperty().get()).isEqualTo(1);
+        assertThat(parley.presenceSet).last().isEqualTo("DO_NOT_DISTURB:");
+    }
 }

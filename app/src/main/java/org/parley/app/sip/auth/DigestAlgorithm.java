@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Digest algorithms Parley can answer (RFC 7616 names, registered for SIP by RFC 8760).
  *
- * <p>Immutable and thread-safe; {@link #newDigest()} returns a fresh {@link MessageDigest} per call.
+ * <p>Immutable and thread-safe; {@link #newDigest()} returns a fresh {@link MessageDigest} per call (a clone
+ * of a prototype: the provider lookup of {@code MessageDigest.getInstance} is done once per algorithm).
  */
 public enum DigestAlgorithm {
     MD5("MD5", "MD5", false, 1),
@@ -22,12 +23,14 @@ public enum DigestAlgorithm {
     private final String jcaName;
     private final boolean session;
     private final int strength;
+    private final MessageDigest prototype;
 
     DigestAlgorithm(String token, String jcaName, boolean session, int strength) {
         this.token = token;
         this.jcaName = jcaName;
         this.session = session;
         this.strength = strength;
+        this.prototype = prototypeOf(jcaName);
     }
 
     /** The value of the {@code algorithm} parameter, e.g. "SHA-256-sess". */
@@ -59,8 +62,32 @@ public enum DigestAlgorithm {
         return Optional.empty();
     }
 
+    /** The JCA name of the hash function, shared by a plain algorithm and its -sess variant. */
+    String hashName() {
+        return jcaName;
+    }
+
     /** A new hash instance. Every Java 17 runtime provides MD5, SHA-256 and SHA-512/256. */
     public MessageDigest newDigest() {
+        if (prototype != null) {
+            try {
+                return (MessageDigest) prototype.clone();
+            } catch (CloneNotSupportedException e) {
+                // a provider without clone support: look it up every time
+            }
+        }
+        return lookUp(jcaName);
+    }
+
+    private static MessageDigest prototypeOf(String jcaName) {
+        try {
+            return MessageDigest.getInstance(jcaName);
+        } catch (NoSuchAlgorithmException e) {
+            return null; // reported by newDigest(), when the algorithm is actually used
+        }
+    }
+
+    private static MessageDigest lookUp(String jcaName) {
         try {
             return MessageDigest.getInstance(jcaName);
         } catch (NoSuchAlgorithmException e) {

@@ -27,7 +27,13 @@ final class DigestComputation {
     static String response(DigestAlgorithm algorithm, String username, char[] password, String realm,
                            String nonce, String method, String uri, String qop, String cnonce, String nc,
                            byte[] body) {
-        String ha1 = ha1(algorithm, username, password, realm);
+        return responseFromHa1(algorithm, ha1(algorithm, username, password, realm), nonce, method, uri, qop,
+                cnonce, nc, body);
+    }
+
+    /** {@link #response} from a precomputed H(username ":" realm ":" password) of {@code algorithm}'s hash. */
+    static String responseFromHa1(DigestAlgorithm algorithm, String ha1, String nonce, String method, String uri,
+                                  String qop, String cnonce, String nc, byte[] body) {
         if (algorithm.isSession()) {
             ha1 = hash(algorithm, ha1 + ":" + nonce + ":" + cnonce);
         }
@@ -55,6 +61,12 @@ final class DigestComputation {
             }
         }
         return HEX.formatHex(md.digest());
+    }
+
+    /** The nonce count as sent: 8 lower-case hex digits. */
+    static String nonceCount(long count) {
+        String hex = Long.toHexString(count);
+        return hex.length() >= 8 ? hex : "00000000".substring(hex.length()) + hex;
     }
 
     static String hash(DigestAlgorithm algorithm, String text) {

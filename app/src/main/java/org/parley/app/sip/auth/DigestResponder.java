@@ -1,8 +1,6 @@
 package org.parley.app.sip.auth;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,22 +11,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Computes {@code Authorization} / {@code Proxy-Authorization} values for one account (RFC 2617, RFC 7616,
  * RFC 8760): MD5, SHA-256 and SHA-512-256 with their -sess variants, qop auth and auth-int, and RFC 2069
- * style challenges without qop. Each answer uses a fresh random cnonce (128 bits, SecureRandom) and the next
- * nonce count for that nonce; the nonce is kept so later requests may be authorized preemptively.
+ * style challenges without qop. Each answer uses a fresh random cnonce (128 bits, SecureRandom, see
+ * {@link CnonceSource}) and the next nonce count for that nonce; the nonce is kept so later requests may be
+ * authorized preemptively. HA1 is computed once per realm and algorithm ({@link Ha1Cache}).
  *
- * <p>Thread-safe: the nonce cache is synchronized, everything else is immutable.
+ * <p>Thread-safe: the nonce, HA1 and cnonce caches are synchronized, everything else is immutable.
  */
 public final class DigestResponder {
     private static final Logger LOG = LoggerFactory.getLogger(DigestResponder.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int CNONCE_BYTES = 16;
-
     private final DigestCredentials credentials;
     private final NonceCache nonces;
     private final Supplier<String> cnonces;
+    private final Ha1Cache ha1s = new Ha1Cache();
 
     public DigestResponder(DigestCredentials credentials) {
-        this(credentials, new NonceCache(), DigestResponder::randomCnonce);
+        this(credentials, new NonceCache(), new CnonceSource());
     }
 
     /** For tests: a fixed cnonce source. */
@@ -97,9 +94,10 @@ public final class DigestResponder {
         DigestAlgorithm algorithm = c.algorithm().orElseThrow();
         String qop = c.chosenQop().orElse(null);
         String cnonce = qop != null ? cnonces.get() : null;
-        String nc = qop != null ? String.format("%08x", count) : null;
-        String response = DigestComputation.response(algorithm, credentials.username(), credentials.password(),
-                c.realm(), c.nonce(), method, uri, qop, cnonce, nc, body);
+        String nc = qop != null ? DigestComputation.nonceCount(count) : null;
+        String ha1 = ha1s.ha1(algorithm, credentials.username(), credentials.password(), c.realm());
+        String response = DigestComputation.responseFromHa1(algorithm, ha1, c.nonce(), method, uri, qop, cnonce,
+                nc, body);
 
         List<String> parts = new ArrayList<>();
         parts.add(quoted("username", credentials.username()));
@@ -133,9 +131,8 @@ public final class DigestResponder {
         return b.append('"').toString();
     }
 
-    private static String randomCnonce() {
-        byte[] bytes = new byte[CNONCE_BYTES];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+    /** How often HA1 was computed rather than taken from the cache (for tests). */
+    int ha1Computations() {
+        return ha1s.computations();
     }
 }

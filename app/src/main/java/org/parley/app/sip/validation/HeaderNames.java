@@ -42,7 +42,22 @@ final class HeaderNames {
         return PRETTY.getOrDefault(canonical, canonical);
     }
 
+    /** The usual spellings of frequent names, answered without lower-casing (same result as below). */
+    private static final Map<String, String> USUAL = Map.ofEntries(
+            Map.entry("Via", VIA), Map.entry("To", TO), Map.entry("From", FROM), Map.entry("Call-ID", CALL_ID),
+            Map.entry("CSeq", CSEQ), Map.entry("Contact", CONTACT), Map.entry("Content-Length", CONTENT_LENGTH),
+            Map.entry("Content-Type", CONTENT_TYPE), Map.entry("Max-Forwards", MAX_FORWARDS),
+            Map.entry("Route", ROUTE), Map.entry("Record-Route", RECORD_ROUTE), Map.entry("Require", REQUIRE),
+            Map.entry("Supported", SUPPORTED), Map.entry("Allow", "allow"), Map.entry("User-Agent", "user-agent"),
+            Map.entry("Server", "server"), Map.entry("Expires", "expires"),
+            Map.entry("Authorization", "authorization"), Map.entry("Proxy-Authorization", "proxy-authorization"),
+            Map.entry("WWW-Authenticate", "www-authenticate"), Map.entry("Proxy-Authenticate", "proxy-authenticate"));
+
     static String canonical(String name) {
+        String usual = USUAL.get(name);
+        if (usual != null) {
+            return usual;
+        }
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.length() == 1 ? COMPACT.getOrDefault(lower, lower) : lower;
     }

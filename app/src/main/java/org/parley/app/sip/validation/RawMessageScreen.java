@@ -97,14 +97,14 @@ public final class RawMessageScreen {
 
     /** The Content-Length value, or -1 when absent (a stream then frames the message as body-less). */
     private static long contentLength(RawMessage m) throws Problem {
-        List<RawMessage.Field> cl = m.all(HeaderNames.CONTENT_LENGTH);
-        if (cl.size() > 1) {
+        int fields = m.count(HeaderNames.CONTENT_LENGTH);
+        if (fields > 1) {
             throw new Problem(Problem.Kind.FRAMING, "Multiple Content-Length header fields");
         }
-        if (cl.isEmpty()) {
+        if (fields == 0) {
             return -1;
         }
-        long length = HeaderGrammar.contentLength(cl.get(0).value(), MAX_CONTENT_LENGTH);
+        long length = HeaderGrammar.contentLength(m.first(HeaderNames.CONTENT_LENGTH).value(), MAX_CONTENT_LENGTH);
         if (length < 0) {
             throw new Problem(Problem.Kind.TOO_LARGE, "Content-Length too large");
         }
@@ -121,17 +121,20 @@ public final class RawMessageScreen {
     }
 
     private static void checkHeaders(RawMessage m) throws Problem {
-        List<String> missing = new ArrayList<>();
+        List<String> missing = null;
         for (String name : MANDATORY) {
-            if (m.all(name).isEmpty()) {
+            if (m.count(name) == 0) {
+                if (missing == null) {
+                    missing = new ArrayList<>();
+                }
                 missing.add(HeaderNames.pretty(name));
             }
         }
-        if (!missing.isEmpty()) {
+        if (missing != null) {
             throw Problem.syntax("Missing " + String.join(", ", missing));
         }
         for (String name : SINGLE_VALUED) {
-            if (m.all(name).size() > 1) {
+            if (m.count(name) > 1) {
                 throw Problem.syntax("Multiple " + HeaderNames.pretty(name) + " header fields");
             }
         }
@@ -142,7 +145,7 @@ public final class RawMessageScreen {
 
     /** RFC 3261 §8.2.1/§21.5.2, RFC 4475 §3.1.2.17-18: 501 when the method is unknown, else 400. */
     private static void checkCSeqMethod(RawMessage m, String method) throws Problem {
-        String cseqMethod = HeaderGrammar.cseqMethod(m.all(HeaderNames.CSEQ).get(0).value());
+        String cseqMethod = HeaderGrammar.cseqMethod(m.first(HeaderNames.CSEQ).value());
         if (!cseqMethod.equals(method)) {
             throw new Problem(Methods.isKnown(method) ? Problem.Kind.SYNTAX : Problem.Kind.UNKNOWN_METHOD,
                     "CSeq method does not match the request method");

@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class RequestScreen {
     private static final Logger LOG = LoggerFactory.getLogger(RequestScreen.class);
     private static final Set<String> SCHEMES = Set.of("sip", "sips", "tel");
+    private static final String[] MANDATORY = {ToHeader.NAME, FromHeader.NAME, CallIdHeader.NAME, CSeqHeader.NAME,
+        ViaHeader.NAME};
 
     private final ScreenPolicy policy;
 
@@ -96,14 +98,16 @@ public final class RequestScreen {
     }
 
     private static Rejection mandatoryHeaders(Request request) {
-        List<String> missing = new ArrayList<>();
-        for (String name : new String[] {ToHeader.NAME, FromHeader.NAME, CallIdHeader.NAME, CSeqHeader.NAME,
-                ViaHeader.NAME}) {
+        List<String> missing = null;
+        for (String name : MANDATORY) {
             if (request.getHeader(name) == null) {
+                if (missing == null) {
+                    missing = new ArrayList<>();
+                }
                 missing.add(name);
             }
         }
-        return missing.isEmpty() ? null : Rejection.of(400, "Missing " + String.join(", ", missing));
+        return missing == null ? null : Rejection.of(400, "Missing " + String.join(", ", missing));
     }
 
     private Rejection methods(Request request, String method) {
@@ -125,15 +129,18 @@ public final class RequestScreen {
     }
 
     private Rejection extensions(Request request) {
-        Set<String> unsupported = new TreeSet<>();
+        Set<String> unsupported = null;
         ListIterator<?> it = request.getHeaders(RequireHeader.NAME);
         while (it != null && it.hasNext()) {
             String tag = ((RequireHeader) it.next()).getOptionTag();
             if (tag != null && !policy.optionTags().contains(tag)) {
+                if (unsupported == null) {
+                    unsupported = new TreeSet<>();
+                }
                 unsupported.add(tag);
             }
         }
-        return unsupported.isEmpty() ? null
+        return unsupported == null ? null
                 : Rejection.of(420, "Bad Extension", "Unsupported", unsupported);
     }
 

@@ -149,6 +149,31 @@ class DigestResponderTest {
     }
 
     @Test
+    void ha1IsComputedOncePerRealmButStillRight() {
+        DigestResponder r = new DigestResponder(new DigestCredentials("alice", "pw"), new NonceCache(), () -> "c");
+        DigestChallenge c = challenge("Digest realm=\"r\", nonce=\"N\", qop=\"auth\"");
+        r.answer(DigestScope.PROXY, c, "MESSAGE", "sip:bob@r", null);
+        for (int i = 2; i <= 5; i++) {
+            Map<String, String> p = params(r.authorizationFor("MESSAGE", "sip:bob@r").orElseThrow().value());
+            String nc = String.format("%08x", i);
+            assertThat(p.get("response"))
+                    .isEqualTo(md5(md5("alice:r:pw") + ":N:" + nc + ":c:auth:" + md5("MESSAGE:sip:bob@r")));
+        }
+        DigestChallenge sess = challenge("Digest realm=\"r\", nonce=\"M\", qop=\"auth\", algorithm=MD5-sess");
+        Map<String, String> p = params(r.answer(DigestScope.PROXY, sess, "MESSAGE", "sip:bob@r", null).value());
+        String ha1 = md5(md5("alice:r:pw") + ":M:c");
+        assertThat(p.get("response")).isEqualTo(md5(ha1 + ":M:00000001:c:auth:" + md5("MESSAGE:sip:bob@r")));
+        assertThat(r.ha1Computations()).isEqualTo(1);
+    }
+
+    @Test
+    void nonceCountIsEightHexDigits() {
+        assertThat(DigestComputation.nonceCount(1)).isEqualTo("00000001");
+        assertThat(DigestComputation.nonceCount(0xabc)).isEqualTo("00000abc");
+        assertThat(DigestComputation.nonceCount(0xFFFF_FFFFL)).isEqualTo("ffffffff");
+    }
+
+    @Test
     void credentialsHidePasswordAndCanBeDestroyed() {
         char[] pw = "secret".toCharArray();
         DigestCredentials creds = new DigestCredentials("alice", pw);
