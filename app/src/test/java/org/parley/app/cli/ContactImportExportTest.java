@@ -1,7 +1,6 @@
 package org.parley.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.RandomAccessFile;
 import java.nio.charset.Charset;
@@ -176,25 +175,12 @@ class ContactImportExportTest {
 
     @Test
     void a_device_is_not_read() {
-        Path zero = Path.of("/dev/zero");
-        assumeThat(Files.exists(zero)).isTrue();
+        Path zero = Path.of("/dev/zero"); // Linux, like the CI machine
 
         CliHarness.Result result = parley("contact", "import", zero.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.stderr()).isEqualTo("parley: /dev/zero is not a regular file.");
-    }
-
-    @Test
-    void an_unreadable_file_is_refused() throws Exception {
-        Path secret = file("secret.vcf", card("FN:Bob", "IMPP:sip:bob@x"));
-        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
-        assumeThat(Files.isReadable(secret)).as("running as root").isFalse();
-
-        CliHarness.Result result = parley("contact", "import", secret.toString());
-
-        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.stderr()).isEqualTo("parley: " + secret + " cannot be read (permission denied).");
     }
 
     @Test
