@@ -62,6 +62,12 @@ public interface Parley extends AutoCloseable {
     void setPresence(PresenceState state, String note);
 
     /**
+     * The hook for calls: while {@code active}, "on the phone" is published instead of the chosen state (unless
+     * the user chose do-not-disturb or offline); the chosen state comes back when the call ends.
+     */
+    void setInCall(boolean active);
+
+    /**
      * Re-reads the stored contacts after the user added, changed or removed some: new contacts are watched
      * (SUBSCRIBE), removed ones no longer. Their states arrive as {@link ParleyEvent.PresenceChanged}.
      */

@@ -42,6 +42,7 @@ final class PresenceEngine implements AccountPresence.Listener {
     private PresenceTransport transport;
     private PresenceState own = PresenceState.AVAILABLE;
     private String note = "";
+    private boolean inCall;
 
     /** @param device a stable id of this installation (tuple ids stay the same across publications) */
     PresenceEngine(Consumer<ParleyEvent> emit, String device, Clock clock) {
@@ -77,6 +78,24 @@ final class PresenceEngine implements AccountPresence.Listener {
         own = Objects.requireNonNull(state);
         note = newNote == null ? "" : newNote.strip();
         accounts.forEach(this::publishFor);
+    }
+
+    /**
+     * A call started or ended (the calls issue flips this): while in a call the published state is
+     * {@link PresenceState#ON_THE_PHONE}, unless the user chose do-not-disturb or offline; afterwards the chosen
+     * state is published again.
+     */
+    void setInCall(boolean active, List<String> accounts) {
+        if (inCall != active) {
+            inCall = active;
+            accounts.forEach(this::publishFor);
+        }
+    }
+
+    /** What is published now: the user's choice, or on-the-phone during a call. */
+    PresenceState published() {
+        boolean keepsChoice = own == PresenceState.DO_NOT_DISTURB || own == PresenceState.OFFLINE;
+        return inCall && !keepsChoice ? PresenceState.ON_THE_PHONE : own;
     }
 
     /** The account's stored contacts changed: subscribe to new ones, unsubscribe from removed ones. */
@@ -165,7 +184,7 @@ final class PresenceEngine implements AccountPresence.Listener {
             return;
         }
         SipAddress entity = SipAddress.parse(account);
-        Publication publication = Publication.of(entity, device, own, note.isEmpty() ? null : Note.of(note),
+        Publication publication = Publication.of(entity, device, published(), note.isEmpty() ? null : Note.of(note),
                 clock.instant());
         transport.publish(account, pidf.encode(publication));
         transport.signOutDocument(account, pidf.encode(Publication.of(entity, device, PresenceState.OFFLINE, null,

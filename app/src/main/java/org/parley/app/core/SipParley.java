@@ -240,6 +240,11 @@ final class SipParley implements Parley {
     }
 
     @Override
+    public void setInCall(boolean active) {
+        core.execute(() -> presence.setInCall(active, accountIds));
+    }
+
+    @Override
     public void contactsChanged() {
         core.execute(() -> accountIds.forEach(id -> presence.contactsChanged(id, contactsOf(id))));
     }

@@ -133,6 +133,11 @@ final class FakeParley implements Parley {
     }
 
     @Override
+    public void setInCall(boolean active) {
+        presenceSet.add("IN_CALL:" + active);
+    }
+
+    @Override
     public void contactsChanged() {
         contactsChanges.incrementAndGet();
     }

@@ -139,6 +139,11 @@ public final class FakeParley implements Parley {
     }
 
     @Override
+    public void setInCall(boolean active) {
+        presenceSet.add("IN_CALL:" + active);
+    }
+
+    @Override
     public void contactsChanged() {
         contactsChanges.incrementAndGet();
     }
