@@ -28,6 +28,17 @@ public sealed interface ParleyEvent {
      * What is known of a watched contact changed (RFC 3856 presence): its state and note ("" when none).
      * {@code UNKNOWN} when nothing is known (not yet notified, subscription refused, our account offline).
      */
+    /**
+     * Who watches the user's presence on {@code account} (RFC 3857 watcher-info from the server): every watcher
+     * known now, with its status ({@code active}, {@code pending}, {@code waiting}).
+     */
+    record WatchersChanged(String account, java.util.List<org.parley.app.presence.Watcher> watchers)
+            implements ParleyEvent {
+        public WatchersChanged {
+            watchers = java.util.List.copyOf(watchers);
+        }
+    }
+
     record PresenceChanged(String account, String contact, org.parley.app.presence.PresenceState state, String note)
             implements ParleyEvent {
     }

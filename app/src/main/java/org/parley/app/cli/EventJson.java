@@ -34,6 +34,12 @@ final class EventJson {
         if (event instanceof ParleyEvent.TypingChanged e) {
             return event("typing").put("account", e.account()).put("from", e.peer()).put("active", e.active());
         }
+        if (event instanceof ParleyEvent.WatchersChanged e) {
+            ObjectNode node = event("watchers").put("account", e.account());
+            var list = node.putArray("watchers");
+            e.watchers().forEach(w -> list.addObject().put("uri", w.uri()).put("status", w.status()));
+            return node;
+        }
         if (event instanceof ParleyEvent.PresenceChanged e) {
             ObjectNode node = event("presence").put("account", e.account()).put("contact", e.contact())
                     .put("state", PresenceNames.of(e.state()));

@@ -39,6 +39,8 @@ final class PresenceEngine implements AccountPresence.Listener {
     private final Clock clock;
     private final Map<String, Map<String, Presence>> known = new HashMap<>();
     private final Map<String, List<SipAddress>> watched = new HashMap<>();
+    private final Map<String, Map<String, org.parley.app.presence.Watcher>> watchers = new HashMap<>();
+    private final org.parley.app.presence.WatcherInfoReader watcherInfo = new org.parley.app.presence.WatcherInfoReader();
     private PresenceTransport transport;
     private PresenceState own = PresenceState.AVAILABLE;
     private String note = "";
@@ -161,6 +163,36 @@ final class PresenceEngine implements AccountPresence.Listener {
             }
         }
         update(account, new Presence(entity, presence.state(), presence.note(), presence.since()));
+    }
+
+    @Override
+    public void watchers(String account, byte[] body, SubscriptionState state) {
+        Map<String, org.parley.app.presence.Watcher> known = watchers.computeIfAbsent(account, a -> new java.util.LinkedHashMap<>());
+        Map<String, org.parley.app.presence.Watcher> before = new java.util.LinkedHashMap<>(known);
+        if (state.kind() == SubscriptionState.Kind.TERMINATED || body.length == 0) {
+            known.clear();
+        } else {
+            org.parley.app.presence.WatcherInfo info;
+            try {
+                info = watcherInfo.read(body);
+            } catch (PresenceDocumentException e) {
+                LOG.info("{}: watcher list refused: {}", account, e.getMessage());
+                return;
+            }
+            if (info.full()) {
+                known.clear();
+            }
+            for (org.parley.app.presence.Watcher w : info.watchers()) {
+                if ("terminated".equals(w.status())) {
+                    known.remove(w.id());
+                } else {
+                    known.put(w.id(), w);
+                }
+            }
+        }
+        if (!known.equals(before)) {
+            emit.accept(new ParleyEvent.WatchersChanged(account, List.copyOf(known.values())));
+        }
     }
 
     @Override

@@ -112,4 +112,20 @@ class PresenceThroughKamailioTest {
         bob.core.setPresence(PresenceState.BUSY, "after the restart");
         awaitPresence(alice, bob, PresenceState.BUSY, "after the restart");
     }
+
+    @Test
+    void theWatcherListShowsWhoWatchesAndForgetsThemWhenTheyLeave() throws Exception {
+        alice = user("alice", Transport.UDP).startAndAwaitRegistered();
+        bob = user("bob", Transport.UDP, "alice").startAndAwaitRegistered();
+        String bobAor = bob.aor;
+
+        alice.awaitEvent(ParleyEvent.WatchersChanged.class, e -> e.watchers().stream()
+                .anyMatch(w -> w.uri().contains("bob@") && w.status().equals("active")));
+
+        bob.close();
+        bob = null;
+        alice.awaitEvent(ParleyEvent.WatchersChanged.class, e -> e.watchers().stream()
+                .noneMatch(w -> w.uri().contains("bob@")));
+        assertThat(bobAor).startsWith("sip:bob@");
+    }
 }

@@ -29,11 +29,16 @@ public final class AccountPresence {
         void notified(String account, SipAddress contact, byte[] body, String contentType, SubscriptionState state);
 
         void ended(String account, SipAddress contact, String reason);
+
+        /** A watcher-info NOTIFY about who watches our own presence (RFC 3857); empty body = nothing known. */
+        default void watchers(String account, byte[] body, SubscriptionState state) {
+        }
     }
 
     private final String accountId;
     private final Publisher publisher;
     private final Subscriptions subscriptions;
+    private final Subscription watcherInfo;
     private byte[] document;
     private byte[] offline;
     private boolean registered;
@@ -55,7 +60,22 @@ public final class AccountPresence {
             }
         };
         this.subscriptions = new Subscriptions(core, contact -> new Subscription(new Subscription.Setup(accountId,
-                contact, requests, client, authorizer, core, new Backoff(retryBase, retryCap), EXPIRES), forward));
+                contact, EventPackage.PRESENCE, requests, client, authorizer, core, new Backoff(retryBase, retryCap),
+                EXPIRES), forward));
+        this.watcherInfo = new Subscription(new Subscription.Setup(accountId, org.parley.app.SipAddress.parse(accountId),
+                EventPackage.WATCHER_INFO, requests, client, authorizer, core, new Backoff(retryBase, retryCap),
+                EXPIRES), new Subscription.Listener() {
+                    @Override
+                    public void notified(Subscription s, byte[] body, String contentType, SubscriptionState state) {
+                        listener.watchers(accountId, body, state);
+                    }
+
+                    @Override
+                    public void ended(Subscription s, String reason) {
+                        listener.watchers(accountId, new byte[0], new SubscriptionState(
+                                SubscriptionState.Kind.TERMINATED, reason, -1, -1));
+                    }
+                });
     }
 
     /** The document published just before our state is removed at sign-out ("offline"). */
@@ -85,20 +105,27 @@ public final class AccountPresence {
             publisher.publish(document);
         }
         subscriptions.resume();
+        watcherInfo.start();
     }
 
     public void lost() {
         registered = false;
         subscriptions.pause();
+        watcherInfo.stop();
     }
 
     /** Sign-out: removes the publication and ends every subscription. */
     public CompletableFuture<Void> stop() {
         registered = false;
-        return CompletableFuture.allOf(publisher.remove(offline), subscriptions.stopAll());
+        return CompletableFuture.allOf(publisher.remove(offline), subscriptions.stopAll(), watcherInfo.stop());
     }
 
     public Optional<Subscription> forNotify(Request notify) {
+        javax.sip.header.CallIdHeader cid = (javax.sip.header.CallIdHeader) notify.getHeader(
+                javax.sip.header.CallIdHeader.NAME);
+        if (cid != null && cid.getCallId().equals(watcherInfo.callId())) {
+            return Optional.of(watcherInfo);
+        }
         return subscriptions.forNotify(notify);
     }
 

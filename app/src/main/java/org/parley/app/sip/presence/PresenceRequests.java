@@ -56,11 +56,11 @@ public final class PresenceRequests {
         return r;
     }
 
-    /** The initial SUBSCRIBE to {@code contact}'s presence, outside any dialog. */
-    Request subscribe(SipAddress contact, String callId, String fromTag, long cseq, int expires)
+    /** The initial SUBSCRIBE to {@code target}'s {@code pkg} events, outside any dialog. */
+    Request subscribe(SipAddress target, EventPackage pkg, String callId, String fromTag, long cseq, int expires)
             throws ParseException {
-        Request r = builder.outOfDialog(Request.SUBSCRIBE, contact, callId, fromTag, cseq);
-        addSubscribeHeaders(r, expires);
+        Request r = builder.outOfDialog(Request.SUBSCRIBE, target, callId, fromTag, cseq);
+        addSubscribeHeaders(r, pkg, expires);
         return r;
     }
 
@@ -69,7 +69,7 @@ public final class PresenceRequests {
      * the remote target as Request-URI and the dialog's route set (RFC 3261 §12.2.1.1). With an empty route set
      * the request still goes through the account's outbound proxy.
      */
-    Request resubscribe(SipAddress contact, String callId, String fromTag, long cseq, int expires,
+    Request resubscribe(SipAddress contact, EventPackage pkg, String callId, String fromTag, long cseq, int expires,
                         SubscriptionDialog dialog) throws ParseException {
         Request r = builder.outOfDialog(Request.SUBSCRIBE, contact, callId, fromTag, cseq);
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(dialog.remoteTag());
@@ -82,16 +82,16 @@ public final class PresenceRequests {
                 r.addHeader(host.headers().createRouteHeader((Address) hop.clone()));
             }
         }
-        addSubscribeHeaders(r, expires);
+        addSubscribeHeaders(r, pkg, expires);
         return r;
     }
 
-    private void addSubscribeHeaders(Request r, int expires) throws ParseException {
+    private void addSubscribeHeaders(Request r, EventPackage pkg, int expires) throws ParseException {
         try {
-            r.addHeader(event());
+            r.addHeader(host.headers().createEventHeader(pkg.event()));
             r.addHeader(host.headers().createExpiresHeader(expires));
             r.addHeader(builder.contact());
-            r.addHeader(host.headers().createAcceptHeader("application", "pidf+xml"));
+            r.addHeader(host.headers().createAcceptHeader(pkg.acceptType(), pkg.acceptSubtype()));
         } catch (InvalidArgumentException e) {
             throw new ParseException(e.getMessage(), 0);
         }

@@ -45,8 +45,9 @@ public final class Subscription {
     private static final double REFRESH_AT = 0.8;
 
     /** What a subscription needs from its account. */
-    public record Setup(String accountId, SipAddress contact, PresenceRequests requests, ClientRequests client,
-                        Authorizer authorizer, ScheduledExecutorService core, Backoff backoff, int expires) {
+    public record Setup(String accountId, SipAddress contact, EventPackage pkg, PresenceRequests requests,
+                        ClientRequests client, Authorizer authorizer, ScheduledExecutorService core, Backoff backoff,
+                        int expires) {
     }
 
     /** Receives what the notifier tells, on the core thread. */
@@ -111,7 +112,7 @@ public final class Subscription {
             return CompletableFuture.completedFuture(null);
         }
         try {
-            Request r = s.requests().resubscribe(s.contact(), callId, fromTag, cseq++, 0, dialog);
+            Request r = s.requests().resubscribe(s.contact(), s.pkg(), callId, fromTag, cseq++, 0, dialog);
             dialog = null;
             return s.client().send(r, s.authorizer()).thenAccept(x -> { });
         } catch (ParseException e) {
@@ -175,8 +176,8 @@ public final class Subscription {
         cancelTimer();
         Request r;
         try {
-            r = refresh ? s.requests().resubscribe(s.contact(), callId, fromTag, cseq++, expires, dialog)
-                    : s.requests().subscribe(s.contact(), callId, fromTag, cseq++, expires);
+            r = refresh ? s.requests().resubscribe(s.contact(), s.pkg(), callId, fromTag, cseq++, expires, dialog)
+                    : s.requests().subscribe(s.contact(), s.pkg(), callId, fromTag, cseq++, expires);
         } catch (ParseException e) {
             LOG.warn("{}: cannot build SUBSCRIBE to {}", s.accountId(), s.contact(), e);
             stopped = true;
