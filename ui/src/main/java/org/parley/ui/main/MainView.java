@@ -102,7 +102,9 @@ public final class MainView {
                 item("contacts.find", "Shortcut+K", () -> {
                     sidebarTabs.getSelectionModel().select(0);
                     contactsView.focusFilter();
-                }));
+                }),
+                item("watchers.menu", null,
+                        () -> new org.parley.ui.presence.WatchersView(vm.watchers(), i18n).showAndWait(window())));
         Menu chat = new Menu(i18n.t("menu.chat"));
         chat.getItems().addAll(item("search.menu", "Shortcut+F", () -> {
             sidebarTabs.getSelectionModel().select(1);

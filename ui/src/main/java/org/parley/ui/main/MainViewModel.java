@@ -34,6 +34,7 @@ public final class MainViewModel {
     private final ContactListViewModel contacts;
     private final ChatsViewModel chats;
     private final PresenceViewModel presence;
+    private final org.parley.ui.presence.WatchersViewModel watchers;
     /** Idle time after which "available" turns into "away" by itself. */
     static final java.time.Duration IDLE_AFTER = java.time.Duration.ofMinutes(10);
     private final SearchViewModel search;
@@ -48,6 +49,7 @@ public final class MainViewModel {
         this.accounts = new AccountsViewModel(parley, async, i18n);
         this.contacts = new ContactListViewModel(parley.profile(), async, i18n, parley::contactsChanged);
         this.presence = new PresenceViewModel(parley, async, i18n, IDLE_AFTER);
+        this.watchers = new org.parley.ui.presence.WatchersViewModel(i18n);
         this.chats = new ChatsViewModel(parley, async, i18n, contacts::nameOf);
         this.search = new SearchViewModel(parley.profile().history(), async, i18n, contacts::nameOf, this::open);
         this.notifications = new NotificationPolicy(notifier, i18n, windowFocused::get,
@@ -80,6 +82,10 @@ public final class MainViewModel {
         }
         if (event instanceof ParleyEvent.PresenceChanged p) {
             contacts.onPresence(p);
+            return;
+        }
+        if (event instanceof ParleyEvent.WatchersChanged w) {
+            watchers.onWatchers(w);
             return;
         }
         chats.onEvent(event);
@@ -128,6 +134,10 @@ public final class MainViewModel {
 
     public PresenceViewModel presence() {
         return presence;
+    }
+
+    public org.parley.ui.presence.WatchersViewModel watchers() {
+        return watchers;
     }
 
     public SearchViewModel search() {

@@ -100,4 +100,16 @@ class MainViewModelTest {
         assertThat(vm.contacts().find(KEY).orElseThrow().unreadProperty().get()).isEqualTo(1);
         assertThat(parley.presenceSet).last().isEqualTo("DO_NOT_DISTURB:");
     }
+
+    @Test
+    void watchersAreListedInWords() {
+        parley.emit(new ParleyEvent.WatchersChanged(TestProfiles.ALICE, java.util.List.of(
+                new org.parley.app.presence.Watcher("1", "sip:bob@example.com", "active"),
+                new org.parley.app.presence.Watcher("2", "sip:cathy@example.com", "pending"))));
+        assertThat(vm.watchers().rows()).containsExactly(
+                "bob@example.com \u2014 watching (sip:alice@example.com)",
+                "cathy@example.com \u2014 waiting for approval (sip:alice@example.com)");
+        parley.emit(new ParleyEvent.WatchersChanged(TestProfiles.ALICE, java.util.List.of()));
+        assertThat(vm.watchers().rows()).isEmpty();
+    }
 }
