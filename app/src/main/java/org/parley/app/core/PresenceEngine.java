@@ -3,6 +3,7 @@ package org.parley.app.core;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +16,9 @@ import org.parley.app.presence.Presence;
 import org.parley.app.presence.PresenceDocumentException;
 import org.parley.app.presence.PresenceState;
 import org.parley.app.presence.Publication;
+import org.parley.app.presence.Watcher;
+import org.parley.app.presence.WatcherInfo;
+import org.parley.app.presence.WatcherInfoReader;
 import org.parley.app.sip.presence.AccountPresence;
 import org.parley.app.sip.presence.PublishOutcome;
 import org.parley.app.sip.presence.SubscriptionState;
@@ -39,8 +43,8 @@ final class PresenceEngine implements AccountPresence.Listener {
     private final Clock clock;
     private final Map<String, Map<String, Presence>> known = new HashMap<>();
     private final Map<String, List<SipAddress>> watched = new HashMap<>();
-    private final Map<String, Map<String, org.parley.app.presence.Watcher>> watchers = new HashMap<>();
-    private final org.parley.app.presence.WatcherInfoReader watcherInfo = new org.parley.app.presence.WatcherInfoReader();
+    private final Map<String, Map<String, Watcher>> watchers = new HashMap<>();
+    private final WatcherInfoReader watcherInfo = new WatcherInfoReader();
     private PresenceTransport transport;
     private PresenceState own = PresenceState.AVAILABLE;
     private String note = "";
@@ -167,12 +171,12 @@ final class PresenceEngine implements AccountPresence.Listener {
 
     @Override
     public void watchers(String account, byte[] body, SubscriptionState state) {
-        Map<String, org.parley.app.presence.Watcher> known = watchers.computeIfAbsent(account, a -> new java.util.LinkedHashMap<>());
-        Map<String, org.parley.app.presence.Watcher> before = new java.util.LinkedHashMap<>(known);
+        Map<String, Watcher> known = watchers.computeIfAbsent(account, a -> new LinkedHashMap<>());
+        Map<String, Watcher> before = new LinkedHashMap<>(known);
         if (state.kind() == SubscriptionState.Kind.TERMINATED || body.length == 0) {
             known.clear();
         } else {
-            org.parley.app.presence.WatcherInfo info;
+            WatcherInfo info;
             try {
                 info = watcherInfo.read(body);
             } catch (PresenceDocumentException e) {
@@ -182,7 +186,7 @@ final class PresenceEngine implements AccountPresence.Listener {
             if (info.full()) {
                 known.clear();
             }
-            for (org.parley.app.presence.Watcher w : info.watchers()) {
+            for (Watcher w : info.watchers()) {
                 if ("terminated".equals(w.status())) {
                     known.remove(w.id());
                 } else {

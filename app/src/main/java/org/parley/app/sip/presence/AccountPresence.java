@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
 import org.parley.app.SipAddress;
 import org.parley.app.sip.Authorizer;
@@ -62,7 +63,7 @@ public final class AccountPresence {
         this.subscriptions = new Subscriptions(core, contact -> new Subscription(new Subscription.Setup(accountId,
                 contact, EventPackage.PRESENCE, requests, client, authorizer, core, new Backoff(retryBase, retryCap),
                 EXPIRES), forward));
-        this.watcherInfo = new Subscription(new Subscription.Setup(accountId, org.parley.app.SipAddress.parse(accountId),
+        this.watcherInfo = new Subscription(new Subscription.Setup(accountId, SipAddress.parse(accountId),
                 EventPackage.WATCHER_INFO, requests, client, authorizer, core, new Backoff(retryBase, retryCap),
                 EXPIRES), new Subscription.Listener() {
                     @Override
@@ -121,8 +122,7 @@ public final class AccountPresence {
     }
 
     public Optional<Subscription> forNotify(Request notify) {
-        javax.sip.header.CallIdHeader cid = (javax.sip.header.CallIdHeader) notify.getHeader(
-                javax.sip.header.CallIdHeader.NAME);
+        CallIdHeader cid = (CallIdHeader) notify.getHeader(CallIdHeader.NAME);
         if (cid != null && cid.getCallId().equals(watcherInfo.callId())) {
             return Optional.of(watcherInfo);
         }
