@@ -127,6 +127,7 @@ public final class Registration {
     private void onRegisterResult(SipResult result) {
         if (result instanceof SipResult.Final f) {
             Response r = f.response();
+            cseq = CSeqs.next(r, cseq);
             int status = r.getStatusCode();
             if (status / 100 == 2) {
                 int granted = grantedExpires(r);
@@ -236,6 +237,9 @@ public final class Registration {
                             return;
                         }
                         settled[0] = true;
+                        if (result instanceof SipResult.Final answered) {
+                            cseq = CSeqs.next(answered.response(), cseq);
+                        }
                         if (result instanceof SipResult.Final f && f.status() / 100 == 2) {
                             if (!containsOurContact(f.response())) {
                                 LOG.info("{}: registrar lost our binding, registering again", s.accountId());

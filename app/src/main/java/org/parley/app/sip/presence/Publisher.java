@@ -14,6 +14,7 @@ import javax.sip.message.Response;
 import org.parley.app.chat.Tags;
 import org.parley.app.sip.Authorizer;
 import org.parley.app.sip.Backoff;
+import org.parley.app.sip.CSeqs;
 import org.parley.app.sip.ClientRequests;
 import org.parley.app.sip.SipResult;
 import org.slf4j.Logger;
@@ -134,6 +135,9 @@ public final class Publisher {
     }
 
     private void onResult(SipResult result, byte[] sentBody) {
+        if (result instanceof SipResult.Final f) {
+            cseq = CSeqs.next(f.response(), cseq);
+        }
         if (stopped) {
             return;
         }

@@ -27,6 +27,7 @@ import org.parley.app.SipAddress;
 import org.parley.app.chat.Tags;
 import org.parley.app.sip.Authorizer;
 import org.parley.app.sip.Backoff;
+import org.parley.app.sip.CSeqs;
 import org.parley.app.sip.ClientRequests;
 import org.parley.app.sip.SipResult;
 import org.slf4j.Logger;
@@ -114,6 +115,7 @@ public final class Subscription {
         try {
             Request r = s.requests().resubscribe(s.contact(), s.pkg(), callId, fromTag, cseq++, 0, dialog);
             dialog = null;
+            // (the CSeq of a digest retry is one higher; nothing follows this request in the dialog)
             return s.client().send(r, s.authorizer()).thenAccept(x -> { });
         } catch (ParseException e) {
             return CompletableFuture.completedFuture(null);
@@ -194,6 +196,7 @@ public final class Subscription {
     private void onResult(SipResult result, boolean refresh) {
         if (result instanceof SipResult.Final f) {
             Response r = f.response();
+            cseq = CSeqs.next(r, cseq);
             int status = r.getStatusCode();
             if (status / 100 == 2) {
                 s.backoff().reset();
