@@ -42,7 +42,6 @@ final class PresenceEngine implements AccountPresence.Listener {
     private final String device;
     private final Clock clock;
     private final Map<String, Map<String, Presence>> known = new HashMap<>();
-    private final Map<String, List<SipAddress>> watched = new HashMap<>();
     private final Map<String, Map<String, Watcher>> watchers = new HashMap<>();
     private final WatcherInfoReader watcherInfo = new WatcherInfoReader();
     private PresenceTransport transport;
@@ -61,7 +60,6 @@ final class PresenceEngine implements AccountPresence.Listener {
     void attach(PresenceTransport now, List<String> accounts, Map<String, List<ContactRecord>> contacts) {
         this.transport = now;
         known.keySet().retainAll(accounts);
-        watched.keySet().retainAll(accounts);
         for (String account : accounts) {
             publishFor(account);
             contactsChanged(account, contacts.getOrDefault(account, List.of()));
@@ -114,7 +112,6 @@ final class PresenceEngine implements AccountPresence.Listener {
                 LOG.debug("{}: contact {} not watched: {}", account, c.address(), e.getMessage());
             }
         }
-        watched.put(account, addresses);
         Map<String, Presence> byContact = known.computeIfAbsent(account, a -> new HashMap<>());
         byContact.keySet().removeIf(k -> addresses.stream().noneMatch(a -> a.toString().equals(k)));
         if (transport != null) {

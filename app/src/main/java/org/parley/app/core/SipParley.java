@@ -81,10 +81,7 @@ final class SipParley implements Parley {
 
     /** Hands the current signalling instance to the presence engine with every account's contacts. */
     private void attachPresence(List<String> ids) {
-        java.util.Map<String, List<org.parley.storage.ContactRecord>> contacts = new java.util.HashMap<>();
-        for (String id : ids) {
-            contacts.put(id, contactsOf(id));
-        }
+        java.util.Map<String, List<org.parley.storage.ContactRecord>> contacts = contactsByAccount();
         SipSignalling s = signalling;
         presence.attach(new PresenceTransport() {
             @Override
@@ -104,20 +101,25 @@ final class SipParley implements Parley {
         }, ids, contacts);
     }
 
-    /** The stored contacts of an account (stored AORs may be spelt differently; compared normalised). */
-    private List<org.parley.storage.ContactRecord> contactsOf(String account) {
+    /**
+     * The stored contacts of every account, keyed by normalised account id (stored AORs may be spelt differently).
+     * One read of the account list, one of each contact list.
+     */
+    private java.util.Map<String, List<org.parley.storage.ContactRecord>> contactsByAccount() {
+        java.util.Map<String, List<org.parley.storage.ContactRecord>> result = new java.util.HashMap<>();
         try {
-            List<org.parley.storage.ContactRecord> result = new ArrayList<>();
             for (AccountRecord r : profile.accounts().list()) {
-                if (SipAddress.parse(r.aor()).toString().equals(account)) {
-                    result.addAll(profile.contacts().list(r.aor()));
+                try {
+                    result.computeIfAbsent(SipAddress.parse(r.aor()).toString(), k -> new ArrayList<>())
+                            .addAll(profile.contacts().list(r.aor()));
+                } catch (IllegalArgumentException e) {
+                    LOG.debug("account {} skipped for presence: {}", r.aor(), e.getMessage());
                 }
             }
-            return result;
-        } catch (StorageException | IllegalArgumentException e) {
-            LOG.warn("{}: contacts cannot be read; nobody is watched", account, e);
-            return List.of();
+        } catch (StorageException e) {
+            LOG.warn("contacts cannot be read; nobody is watched", e);
         }
+        return result;
     }
 
     private SipSignalling.Settings stackSettings() {
@@ -246,7 +248,10 @@ final class SipParley implements Parley {
 
     @Override
     public void contactsChanged() {
-        core.execute(() -> accountIds.forEach(id -> presence.contactsChanged(id, contactsOf(id))));
+        core.execute(() -> {
+            java.util.Map<String, List<org.parley.storage.ContactRecord>> contacts = contactsByAccount();
+            accountIds.forEach(id -> presence.contactsChanged(id, contacts.getOrDefault(id, List.of())));
+        });
     }
 
     @Override

@@ -13,38 +13,30 @@ import org.parley.storage.Profiles;
 
 /** contact add/remove/list against the real encrypted storage. */
 class ContactCommandsTest {
-    private static final String SECRET = "correct horse battery staple";
+    private static final String SECRET = CliProfile.SECRET;
     private static final String ALICE = "sip:alice@127.0.0.1";
     private static final String CAROL = "sip:carol@127.0.0.1";
 
     @TempDir
     Path home;
 
+    private CliProfile profile;
     private CliHarness cli;
     private Path dataDir;
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(home, ProfileFactory.storage());
-        cli.env.put("PP", SECRET);
-        cli.env.put("PARLEY_PASSWORD", "pw");
-        dataDir = home.resolve("parley-data");
+        profile = new CliProfile(home);
+        cli = profile.cli;
+        dataDir = profile.dataDir;
     }
 
     private CliHarness.Result parley(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--data-dir";
-        all[1] = dataDir.toString();
-        all[2] = "--passphrase-env";
-        all[3] = "PP";
-        System.arraycopy(args, 0, all, 4, args.length);
-        return cli.run(all);
+        return profile.parley(args);
     }
 
     private List<ContactRecord> stored(String account) throws Exception {
-        try (Profile profile = Profiles.open(dataDir, SECRET.toCharArray())) {
-            return profile.contacts().list(account);
-        }
+        return profile.contacts(account);
     }
 
     private void accounts() {
