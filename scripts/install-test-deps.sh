@@ -8,6 +8,10 @@
 #     Micro Hei, Symbola)                          benchmarks on a virtual display; CJK and emoji glyphs
 #   librsvg2-bin, binutils, fakeroot,            icons (IconsTest re-renders the SVGs), jpackage's
 #     desktop-file-utils                           runtime image and .deb, the .desktop file check
+#   pulseaudio, pulseaudio-utils,                virtual microphones and speakers (null sinks) for the
+#     libasound2-plugins, alsa-utils               real Java Sound path of the call tests
+#   espeak-ng, sox                               speech test audio for the call tests
+#   baresip                                      a real SIP phone for call interop tests
 # Idempotent, and fast (no apt at all) when everything is present. As root it runs
 # apt-get update and ONE apt-get install; otherwise it prints that command and exits 1.
 set -euo pipefail
@@ -55,6 +59,13 @@ need librsvg2-bin              program rsvg-convert
 need binutils                  program objcopy
 need fakeroot                  program fakeroot
 need desktop-file-utils        program desktop-file-validate
+need pulseaudio                program pulseaudio
+need pulseaudio-utils          program pactl
+need libasound2-plugins        false
+need alsa-utils                program aplay
+need espeak-ng                 program espeak-ng
+need sox                       program sox
+need baresip                   program baresip
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0
