@@ -1,9 +1,11 @@
 package org.parley.app;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.parley.app.presence.Presence;
 import org.parley.app.presence.PresenceState;
+import org.parley.app.presence.WatcherDecision;
 import org.parley.storage.AccountRecord;
 import org.parley.storage.MessageRecord;
 import org.parley.storage.Profile;
@@ -75,6 +77,18 @@ public interface Parley extends AutoCloseable {
 
     /** What is known now of {@code contact}'s presence, seen from {@code account} (null: the first account). */
     CompletableFuture<Presence> presenceOf(String account, String contact);
+
+    /**
+     * Allows or blocks a watcher of the user's presence on {@code account} (peer-to-peer mode; see
+     * {@link ParleyEvent.WatcherApprovalNeeded}). Stored in the profile and applied at once: an allowed watcher
+     * gets the current state, a blocked one's subscription ends. Completes when stored.
+     *
+     * @throws IllegalArgumentException (user-fit sentence) for a malformed watcher address
+     */
+    CompletableFuture<Void> decideWatcher(String account, String watcher, WatcherDecision decision);
+
+    /** The user's decisions about watchers of {@code account}, by watcher address. */
+    Map<String, WatcherDecision> watcherDecisions(String account);
 
     /** Current registration state of an account. */
     RegistrationState registrationState(String account);

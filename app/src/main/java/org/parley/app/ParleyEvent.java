@@ -29,14 +29,23 @@ public sealed interface ParleyEvent {
      * {@code UNKNOWN} when nothing is known (not yet notified, subscription refused, our account offline).
      */
     /**
-     * Who watches the user's presence on {@code account} (RFC 3857 watcher-info from the server): every watcher
-     * known now, with its status ({@code active}, {@code pending}, {@code waiting}).
+     * Who watches the user's presence on {@code account}: from the server's watcher-info (RFC 3857), or the
+     * watchers Parley serves itself in peer-to-peer mode. Every watcher known now, with its status
+     * ({@code active}, {@code pending}, {@code waiting}).
      */
     record WatchersChanged(String account, java.util.List<org.parley.app.presence.Watcher> watchers)
             implements ParleyEvent {
         public WatchersChanged {
             watchers = java.util.List.copyOf(watchers);
         }
+    }
+
+    /**
+     * Someone wants to see the user's presence on {@code account} and the user has not decided about them yet
+     * (peer-to-peer mode, where Parley serves its own presence): answer with {@code Parley.decideWatcher}.
+     * Until then they are a {@code pending} watcher and see nothing.
+     */
+    record WatcherApprovalNeeded(String account, String watcher, String displayName) implements ParleyEvent {
     }
 
     record PresenceChanged(String account, String contact, org.parley.app.presence.PresenceState state, String note)

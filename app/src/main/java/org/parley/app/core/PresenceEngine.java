@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.parley.app.ParleyEvent;
 import org.parley.app.SipAddress;
@@ -17,6 +19,7 @@ import org.parley.app.presence.PresenceDocumentException;
 import org.parley.app.presence.PresenceState;
 import org.parley.app.presence.Publication;
 import org.parley.app.presence.Watcher;
+import org.parley.app.presence.WatcherDecision;
 import org.parley.app.presence.WatcherInfo;
 import org.parley.app.presence.WatcherInfoReader;
 import org.parley.app.sip.presence.AccountPresence;
@@ -43,6 +46,8 @@ final class PresenceEngine implements AccountPresence.Listener {
     private final Clock clock;
     private final Map<String, Map<String, Presence>> known = new HashMap<>();
     private final Map<String, Map<String, Watcher>> watchers = new HashMap<>();
+    private final Map<String, List<Watcher>> served = new HashMap<>();
+    private final BiFunction<String, SipAddress, Optional<WatcherDecision>> policy;
     private final WatcherInfoReader watcherInfo = new WatcherInfoReader();
     private PresenceTransport transport;
     private PresenceState own = PresenceState.AVAILABLE;
@@ -51,9 +56,16 @@ final class PresenceEngine implements AccountPresence.Listener {
 
     /** @param device a stable id of this installation (tuple ids stay the same across publications) */
     PresenceEngine(Consumer<ParleyEvent> emit, String device, Clock clock) {
+        this(emit, device, clock, (account, watcher) -> Optional.empty());
+    }
+
+    /** @param policy the user's standing decisions about watchers (see {@link WatcherPolicy}); any thread */
+    PresenceEngine(Consumer<ParleyEvent> emit, String device, Clock clock,
+                   BiFunction<String, SipAddress, Optional<WatcherDecision>> policy) {
         this.emit = emit;
         this.device = device;
         this.clock = clock;
+        this.policy = policy;
     }
 
     /** The signalling instance now in use (it is replaced when accounts are reloaded). */
@@ -145,7 +157,7 @@ final class PresenceEngine implements AccountPresence.Listener {
                          SubscriptionState state) {
         String entity = contact.toString();
         Presence presence;
-        if (state.kind() == SubscriptionState.Kind.TERMINATED) {
+        if (state.kind() == SubscriptionState.Kind.TERMINATED && body.length == 0) {
             presence = Presence.unknown(entity);
         } else if (body.length == 0) {
             // No information (RFC 3856 §6.6.2) - except right after the contact signed out: a client that publishes
@@ -192,8 +204,47 @@ final class PresenceEngine implements AccountPresence.Listener {
             }
         }
         if (!known.equals(before)) {
-            emit.accept(new ParleyEvent.WatchersChanged(account, List.copyOf(known.values())));
+            emitWatchers(account);
         }
+    }
+
+    @Override
+    public void servedWatchers(String account, List<Watcher> now) {
+        List<Watcher> before = served.put(account, List.copyOf(now));
+        if (!now.equals(before == null ? List.of() : before)) {
+            emitWatchers(account);
+        }
+    }
+
+    @Override
+    public Optional<WatcherDecision> decisionFor(String account, SipAddress watcher) {
+        return policy.apply(account, watcher);
+    }
+
+    @Override
+    public void approvalNeeded(String account, SipAddress watcher, String displayName) {
+        emit.accept(new ParleyEvent.WatcherApprovalNeeded(account, watcher.toString(), displayName));
+    }
+
+    /** The user decided about a watcher: applied to the subscriptions we serve. */
+    void decided(String account, SipAddress watcher, WatcherDecision decision) {
+        if (transport != null) {
+            transport.decided(account, watcher, decision);
+        }
+    }
+
+    @Override
+    public void unreachable(String account, SipAddress contact, String reason) {
+        // With peer-to-peer presence a contact who is not signed in cannot be asked: that is "offline".
+        update(account, new Presence(contact.toString(), PresenceState.OFFLINE, Optional.empty(),
+                Optional.of(clock.instant())));
+    }
+
+    /** Server watcher-info and the watchers we serve ourselves, together. */
+    private void emitWatchers(String account) {
+        List<Watcher> all = new ArrayList<>(watchers.getOrDefault(account, Map.of()).values());
+        all.addAll(served.getOrDefault(account, List.of()));
+        emit.accept(new ParleyEvent.WatchersChanged(account, all));
     }
 
     @Override

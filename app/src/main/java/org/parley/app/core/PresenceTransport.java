@@ -2,6 +2,7 @@ package org.parley.app.core;
 
 import java.util.List;
 import org.parley.app.SipAddress;
+import org.parley.app.presence.WatcherDecision;
 
 /**
  * What the presence engine needs from signalling: publish an account's document, and keep an account's watched
@@ -14,4 +15,7 @@ interface PresenceTransport {
     void signOutDocument(String account, byte[] pidf);
 
     void watch(String account, List<SipAddress> contacts);
+
+    /** The user decided about a watcher we serve ourselves (peer-to-peer mode). */
+    void decided(String account, SipAddress watcher, WatcherDecision decision);
 }

@@ -18,6 +18,7 @@ import org.parley.app.RegistrationState;
 import org.parley.app.SipAddress;
 import org.parley.app.chat.ChatEngine;
 import org.parley.app.presence.PresenceState;
+import org.parley.app.presence.WatcherDecision;
 import org.parley.app.sip.SipSignalling;
 import org.parley.storage.AccountRecord;
 import org.parley.storage.MessageRecord;
@@ -44,13 +45,16 @@ final class SipParley implements Parley {
     private SipSignalling signalling;
     private final ChatEngine chat;
     private final PresenceEngine presence;
+    private final WatcherPolicy watcherPolicy;
     private volatile List<String> accountIds = List.of();
     private volatile boolean closed;
 
     SipParley(Profile profile, CoreOptions options) {
         this.profile = profile;
         this.options = options;
-        this.presence = new PresenceEngine(events::publish, deviceId(profile), java.time.Clock.systemUTC());
+        this.watcherPolicy = new WatcherPolicy(profile.preferences());
+        this.presence = new PresenceEngine(events::publish, deviceId(profile), java.time.Clock.systemUTC(),
+                watcherPolicy::decisionFor);
         this.signalling = newSignalling();
         this.chat = new ChatEngine(profile.history(), new SignallingRef(), core, events::publish,
                 options.maxMessageBytes());
@@ -97,6 +101,11 @@ final class SipParley implements Parley {
             @Override
             public void watch(String account, List<SipAddress> contacts) {
                 s.watch(account, contacts);
+            }
+
+            @Override
+            public void decided(String account, SipAddress watcher, WatcherDecision decision) {
+                s.decided(account, watcher, decision);
             }
         }, ids, contacts);
     }
@@ -259,6 +268,26 @@ final class SipParley implements Parley {
         String id = resolveAccount(account);
         String peer = SipAddress.parse(contact).toString();
         return CompletableFuture.supplyAsync(() -> presence.presenceOf(id, peer), core);
+    }
+
+    @Override
+    public CompletableFuture<Void> decideWatcher(String account, String watcher, WatcherDecision decision) {
+        java.util.Objects.requireNonNull(decision, "decision");
+        String id = resolveAccount(account);
+        SipAddress who = SipAddress.parse(watcher);
+        // The profile write blocks until committed: not on the core thread.
+        return CompletableFuture.runAsync(() -> {
+            try {
+                watcherPolicy.decide(id, who, decision);
+            } catch (StorageException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }).thenRunAsync(() -> presence.decided(id, who, decision), core);
+    }
+
+    @Override
+    public Map<String, WatcherDecision> watcherDecisions(String account) {
+        return watcherPolicy.decisions(resolveAccount(account));
     }
 
     @Override

@@ -4,8 +4,10 @@ import java.text.ParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.function.ToIntFunction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
@@ -26,14 +28,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers requests from the network: MESSAGE goes to the chat handler (which answers once the message is on
- * disk), OPTIONS is answered with our capabilities, everything else is refused with the proper status.
+ * disk), NOTIFY and SUBSCRIBE go to presence, OPTIONS is answered with our capabilities, everything else is refused with the proper status.
  * Requests that fail {@link RequestGate} are answered with its verdict before anything else looks at them.
  *
  * <p>Threading: core thread only.
  */
 public final class InboundRequests {
     private static final Logger LOG = LoggerFactory.getLogger(InboundRequests.class);
-    static final String ALLOW = "MESSAGE, OPTIONS, NOTIFY";
+    static final String ALLOW = "MESSAGE, OPTIONS, NOTIFY, SUBSCRIBE";
     static final String ACCEPT = "text/plain, application/im-iscomposing+xml";
 
     private final SipStackHost host;
@@ -41,7 +43,8 @@ public final class InboundRequests {
     private final Function<Request, Optional<String>> accountFor;
     private final BiConsumer<IncomingMessage, IntConsumer> messages;
     private final SenderNames senders = new SenderNames();
-    private java.util.function.ToIntFunction<Request> notifies = r -> 481;
+    private ToIntFunction<Request> notifies = r -> 481;
+    private BiFunction<String, Request, Answer> subscribes = (account, r) -> Answer.of(489);
 
     /**
      * @param accountFor which of our accounts a request is for (by Request-URI user, then To)
@@ -56,8 +59,13 @@ public final class InboundRequests {
     }
 
     /** Who answers NOTIFYs (presence subscriptions): returns the status to answer with. */
-    public void onNotify(java.util.function.ToIntFunction<Request> handler) {
+    public void onNotify(ToIntFunction<Request> handler) {
         this.notifies = handler;
+    }
+
+    /** Who answers SUBSCRIBEs to one of our accounts (peer-to-peer presence): given the account and request. */
+    public void onSubscribe(BiFunction<String, Request, Answer> handler) {
+        this.subscribes = handler;
     }
 
     public void onRequest(RequestEvent event) {
@@ -87,11 +95,43 @@ public final class InboundRequests {
         switch (method) {
             case Request.MESSAGE -> onMessage(tx, request);
             case Request.NOTIFY -> respond(tx, request, notifies.applyAsInt(request), null, new String[0][]);
+            case Request.SUBSCRIBE -> onSubscribe(tx, request);
             case Request.OPTIONS -> respond(tx, request, 200, null, new String[][] {
                     {"Allow", ALLOW}, {"Accept", ACCEPT}});
             case Request.CANCEL -> respond(tx, request, 481, null, new String[0][]);
             default -> respond(tx, request, 405, null, new String[][] {{"Allow", ALLOW}});
         }
+    }
+
+    private void onSubscribe(ServerTransaction tx, Request request) {
+        Optional<String> account = accountFor.apply(request);
+        if (account.isEmpty()) {
+            respond(tx, request, 404, null, new String[0][]);
+            return;
+        }
+        Answer answer = subscribes.apply(account.get(), request);
+        try {
+            Response response = host.messages().createResponse(answer.status(), request);
+            if (answer.reason() != null) {
+                response.setReasonPhrase(answer.reason());
+            }
+            ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+            if (to != null && to.getTag() == null) {
+                to.setTag(answer.toTag() != null ? answer.toTag() : Long.toHexString(System.nanoTime()));
+            }
+            for (javax.sip.header.Header h : answer.headers()) {
+                response.setHeader(h);
+            }
+            if (tx != null) {
+                tx.sendResponse(response);
+            } else {
+                host.provider().sendResponse(response);
+            }
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.debug("could not answer SUBSCRIBE with {}", answer.status(), e);
+            return;
+        }
+        answer.afterSent().run();
     }
 
     private void onMessage(ServerTransaction tx, Request request) {

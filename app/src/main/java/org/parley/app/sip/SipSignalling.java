@@ -26,6 +26,7 @@ import org.parley.app.Transport;
 import org.parley.app.chat.ChatTransport;
 import org.parley.app.chat.IncomingMessage;
 import org.parley.app.chat.SendOutcome;
+import org.parley.app.presence.WatcherDecision;
 import org.parley.app.sip.presence.AccountPresence;
 import org.parley.app.sip.presence.PresenceRequests;
 import org.parley.app.sip.presence.PublishOutcome;
@@ -104,6 +105,7 @@ public final class SipSignalling implements SipEvents, ChatTransport {
         client = new ClientRequests(host);
         inbound = new InboundRequests(host, security.requestGate(), this::accountFor, messages);
         inbound.onNotify(this::onNotify);
+        inbound.onSubscribe(this::onSubscribe);
         for (AccountConfig c : configs) {
             RequestBuilder rb = new RequestBuilder(host, c.aor(), c.proxyHost(), c.proxyPort(), c.transport(),
                     settings.userAgent());
@@ -161,6 +163,20 @@ public final class SipSignalling implements SipEvents, ChatTransport {
         AccountPresence p = presence.get(account);
         if (p != null) {
             p.watch(contacts);
+        }
+    }
+
+    /** A SUBSCRIBE to one of our accounts: served by its presence agent (peer-to-peer presence). */
+    private Answer onSubscribe(String account, Request subscribe) {
+        AccountPresence p = presence.get(account);
+        return p == null ? Answer.of(404) : p.onSubscribe(subscribe);
+    }
+
+    /** The user decided about someone who watches {@code account}'s presence (peer-to-peer mode). */
+    public void decided(String account, SipAddress watcher, WatcherDecision decision) {
+        AccountPresence p = presence.get(account);
+        if (p != null) {
+            p.decided(watcher, decision);
         }
     }
 

@@ -147,6 +147,23 @@ final class FakeParley implements Parley {
         return CompletableFuture.completedFuture(org.parley.app.presence.Presence.unknown(contact));
     }
 
+    /** Watcher decisions as recorded: account -> watcher -> decision. */
+    public final java.util.Map<String, java.util.Map<String, org.parley.app.presence.WatcherDecision>> watcherDecisions =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public CompletableFuture<Void> decideWatcher(String account, String watcher,
+                                                 org.parley.app.presence.WatcherDecision decision) {
+        watcherDecisions.computeIfAbsent(account == null ? "" : account, a -> new java.util.concurrent.ConcurrentHashMap<>())
+                .put(watcher, decision);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public java.util.Map<String, org.parley.app.presence.WatcherDecision> watcherDecisions(String account) {
+        return java.util.Map.copyOf(watcherDecisions.getOrDefault(account == null ? "" : account, java.util.Map.of()));
+    }
+
     @Override
     public RegistrationState registrationState(String account) {
         return states.getOrDefault(account, new RegistrationState.Unregistered());

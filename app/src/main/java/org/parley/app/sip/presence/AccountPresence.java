@@ -5,9 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.message.Request;
 import org.parley.app.SipAddress;
+import org.parley.app.presence.Watcher;
+import org.parley.app.presence.WatcherDecision;
+import org.parley.app.sip.Answer;
 import org.parley.app.sip.Authorizer;
 import org.parley.app.sip.Backoff;
 import org.parley.app.sip.ClientRequests;
@@ -34,12 +39,30 @@ public final class AccountPresence {
         /** A watcher-info NOTIFY about who watches our own presence (RFC 3857); empty body = nothing known. */
         default void watchers(String account, byte[] body, SubscriptionState state) {
         }
+
+        /** A watched contact cannot be reached now (peer-to-peer: not signed in); tried again later. */
+        default void unreachable(String account, SipAddress contact, String reason) {
+        }
+
+        /** The user's standing decision about a watcher we serve ourselves (peer-to-peer mode). */
+        default Optional<WatcherDecision> decisionFor(String account, SipAddress watcher) {
+            return Optional.empty();
+        }
+
+        /** See {@link PresenceAgent.Listener#approvalNeeded}. */
+        default void approvalNeeded(String account, SipAddress watcher, String displayName) {
+        }
+
+        /** The watchers we serve ourselves now (peer-to-peer mode), active and pending. */
+        default void servedWatchers(String account, List<Watcher> watchers) {
+        }
     }
 
     private final String accountId;
     private final Publisher publisher;
     private final Subscriptions subscriptions;
     private final Subscription watcherInfo;
+    private final PresenceAgent agent;
     private byte[] document;
     private byte[] offline;
     private boolean registered;
@@ -59,6 +82,11 @@ public final class AccountPresence {
             public void ended(Subscription s, String reason) {
                 listener.ended(accountId, s.contact(), reason);
             }
+
+            @Override
+            public void unreachable(Subscription s, String reason) {
+                listener.unreachable(accountId, s.contact(), reason);
+            }
         };
         this.subscriptions = new Subscriptions(core, contact -> new Subscription(new Subscription.Setup(accountId,
                 contact, EventPackage.PRESENCE, requests, client, authorizer, core, new Backoff(retryBase, retryCap),
@@ -77,6 +105,18 @@ public final class AccountPresence {
                                 SubscriptionState.Kind.TERMINATED, reason, -1, -1));
                     }
                 });
+        this.agent = new PresenceAgent(accountId, requests, client, authorizer, core, System::currentTimeMillis,
+                listener::decisionFor, new PresenceAgent.Listener() {
+                    @Override
+                    public void approvalNeeded(String account, SipAddress watcher, String displayName) {
+                        listener.approvalNeeded(account, watcher, displayName);
+                    }
+
+                    @Override
+                    public void watchersChanged(String account, List<Watcher> watchers) {
+                        listener.servedWatchers(account, watchers);
+                    }
+                });
     }
 
     /** The document published just before our state is removed at sign-out ("offline"). */
@@ -87,6 +127,7 @@ public final class AccountPresence {
     /** Sets what to publish; published now when registered, else at the next registration. */
     public void publish(byte[] pidf) {
         document = pidf.clone();
+        agent.document(document);
         if (registered) {
             publisher.publish(document);
         }
@@ -118,7 +159,32 @@ public final class AccountPresence {
     /** Sign-out: removes the publication and ends every subscription. */
     public CompletableFuture<Void> stop() {
         registered = false;
-        return CompletableFuture.allOf(publisher.remove(offline), subscriptions.stopAll(), watcherInfo.stop());
+        return CompletableFuture.allOf(publisher.remove(offline), subscriptions.stopAll(), watcherInfo.stop(),
+                agent.stop(offline == null ? document : offline));
+    }
+
+    /**
+     * A SUBSCRIBE to this account's presence reached us (the server has no presence agent): served here. A
+     * watcher we watch too, whose subscription waits for a retry, is evidently online: it is subscribed to now.
+     */
+    public Answer onSubscribe(Request subscribe) {
+        Answer answer = agent.onSubscribe(subscribe);
+        if (answer.status() / 100 == 2) {
+            FromHeader from = (FromHeader) subscribe.getHeader(FromHeader.NAME);
+            if (from.getAddress().getURI() instanceof SipURI u) {
+                try {
+                    subscriptions.retryNowIfWaiting(SipAddress.parse("sip:" + u.getUser() + "@" + u.getHost()));
+                } catch (IllegalArgumentException e) {
+                    // not an address we could watch
+                }
+            }
+        }
+        return answer;
+    }
+
+    /** The user decided about a watcher we serve ourselves. */
+    public void decided(SipAddress watcher, WatcherDecision decision) {
+        agent.decided(watcher, decision);
     }
 
     public Optional<Subscription> forNotify(Request notify) {

@@ -5,9 +5,12 @@ import java.util.List;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
 import javax.sip.address.URI;
+import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.EventHeader;
+import javax.sip.header.HeaderFactory;
 import javax.sip.header.RouteHeader;
+import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import org.parley.app.SipAddress;
@@ -84,6 +87,64 @@ public final class PresenceRequests {
         }
         addSubscribeHeaders(r, pkg, expires);
         return r;
+    }
+
+    /**
+     * A NOTIFY within a subscription we serve (peer-to-peer presence, RFC 6665 §4.2.2): From is us with our
+     * tag, To the watcher with theirs, the watcher's Contact as Request-URI, the route set from their SUBSCRIBE.
+     * {@code body} null = no document (pending or terminated without state).
+     */
+    Request notify(SipAddress watcher, String callId, String localTag, long cseq, SubscriptionDialog dialog,
+                   String eventId, SubscriptionStateHeader state, byte[] body)
+            throws ParseException {
+        Request r = builder.outOfDialog(Request.NOTIFY, watcher, callId, localTag, cseq);
+        ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(dialog.remoteTag());
+        if (dialog.remoteTarget() != null) {
+            r.setRequestURI((URI) dialog.remoteTarget().clone());
+        }
+        if (!dialog.routeSet().isEmpty()) {
+            r.removeHeader(RouteHeader.NAME);
+            for (Address hop : dialog.routeSet()) {
+                r.addHeader(host.headers().createRouteHeader((Address) hop.clone()));
+            }
+        }
+        EventHeader event = event();
+        if (eventId != null) {
+            event.setEventId(eventId);
+        }
+        r.addHeader(event);
+        r.addHeader(state);
+        r.addHeader(builder.contact());
+        if (body != null) {
+            r.setContent(body, pidf());
+        }
+        return r;
+    }
+
+    /** A Subscription-State header: {@code active}/{@code pending} with expires, or {@code terminated;reason=}. */
+    SubscriptionStateHeader subscriptionState(String state, int expires, String reason)
+            throws ParseException {
+        SubscriptionStateHeader h = host.headers().createSubscriptionStateHeader(state);
+        try {
+            if (expires >= 0) {
+                h.setExpires(expires);
+            }
+            if (reason != null) {
+                h.setReasonCode(reason);
+            }
+        } catch (InvalidArgumentException e) {
+            throw new ParseException(e.getMessage(), 0);
+        }
+        return h;
+    }
+
+    /** Our Contact, for the 2xx that accepts a SUBSCRIBE. */
+    ContactHeader contact() throws ParseException {
+        return builder.contact();
+    }
+
+    HeaderFactory headers() {
+        return host.headers();
     }
 
     private void addSubscribeHeaders(Request r, EventPackage pkg, int expires) throws ParseException {

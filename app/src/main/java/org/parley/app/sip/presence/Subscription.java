@@ -1,23 +1,17 @@
 package org.parley.app.sip.presence;
 
 import java.text.ParseException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.ListIterator;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sip.address.Address;
 import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.MinExpiresHeader;
-import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Message;
@@ -58,6 +52,13 @@ public final class Subscription {
 
         /** The subscription ended for good ({@code rejected}, {@code noresource}, or a final error). */
         void ended(Subscription subscription, String reason);
+
+        /**
+         * The contact cannot be reached now (480, 408: with peer-to-peer presence, not signed in); the
+         * subscription is tried again later.
+         */
+        default void unreachable(Subscription subscription, String reason) {
+        }
     }
 
     private final Setup s;
@@ -70,6 +71,7 @@ public final class Subscription {
     private int generation;
     private ScheduledFuture<?> timer;
     private boolean stopped = true;
+    private boolean retryPending;
 
     public Subscription(Setup setup, Listener listener) {
         this.s = setup;
@@ -97,11 +99,23 @@ public final class Subscription {
     /** Subscribes now, as a new dialog. */
     public void start() {
         stopped = false;
+        retryPending = false;
         callId = UUID.randomUUID() + "@parley";
         fromTag = Tags.random();
         cseq = 1;
         dialog = null;
         send(false);
+    }
+
+    /**
+     * Subscribes at once if the subscription is waiting to try again (the contact just showed up, e.g. by
+     * subscribing to us); otherwise does nothing.
+     */
+    public void retryNowIfWaiting() {
+        if (retryPending && !stopped) {
+            generation++;
+            start();
+        }
     }
 
     /** Ends the subscription (SUBSCRIBE with Expires: 0 when a dialog exists); completes when answered. */
@@ -135,7 +149,7 @@ public final class Subscription {
             return 481;
         }
         if (dialog == null || !from.getTag().equals(dialog.remoteTag())) {
-            dialog = new SubscriptionDialog(from.getTag(), contactUri(notify), routeSetAsUas(notify));
+            dialog = new SubscriptionDialog(from.getTag(), contactUri(notify), SubscriptionRoutes.asUas(notify));
         } else {
             URI target = contactUri(notify);
             if (target != null) {
@@ -170,6 +184,7 @@ public final class Subscription {
                 : Math.max(1, s.backoff().next().toSeconds());
         LOG.debug("{}: subscription to {} terminated ({}); again in {} s", s.accountId(), s.contact(), state.reason(),
                 delay);
+        retryPending = true;
         schedule(delay, this::start);
     }
 
@@ -202,7 +217,7 @@ public final class Subscription {
                 s.backoff().reset();
                 if (dialog == null) {
                     ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
-                    dialog = new SubscriptionDialog(to.getTag(), contactUri(r), routeSetAsUac(r));
+                    dialog = new SubscriptionDialog(to.getTag(), contactUri(r), SubscriptionRoutes.asUac(r));
                 }
                 ExpiresHeader exp = (ExpiresHeader) r.getHeader(ExpiresHeader.NAME);
                 int granted = exp == null ? expires : exp.getExpires();
@@ -223,10 +238,13 @@ public final class Subscription {
                 start(); // the notifier forgot the dialog: a new subscription
                 return;
             }
-            if (status == 403 || status == 404 || status == 489 || status == 603) {
+            if (status == 403 || status == 404 || status == 405 || status == 489 || status == 501 || status == 603) {
                 stopped = true;
                 listener.ended(this, status + " " + r.getReasonPhrase());
                 return;
+            }
+            if (status == 480 || status == 408) {
+                listener.unreachable(this, status + " " + r.getReasonPhrase());
             }
             retryLater(status + " " + r.getReasonPhrase());
         } else {
@@ -238,6 +256,7 @@ public final class Subscription {
         long delay = Math.max(1, s.backoff().next().toSeconds());
         LOG.debug("{}: SUBSCRIBE to {} failed ({}); again in {} s", s.accountId(), s.contact(), why, delay);
         dialog = null;
+        retryPending = true;
         schedule(delay, this::start);
     }
 
@@ -265,26 +284,5 @@ public final class Subscription {
     private static URI contactUri(Message m) {
         ContactHeader c = (ContactHeader) m.getHeader(ContactHeader.NAME);
         return c == null ? null : c.getAddress().getURI();
-    }
-
-    /** Route set seen by the subscriber from a 2xx: the Record-Routes in reverse (RFC 3261 §12.1.2). */
-    private static List<Address> routeSetAsUac(Response r) {
-        List<Address> routes = recordRoutes(r);
-        Collections.reverse(routes);
-        return routes;
-    }
-
-    /** Route set from a NOTIFY that creates the dialog: the Record-Routes in order (RFC 3261 §12.1.1). */
-    private static List<Address> routeSetAsUas(Request r) {
-        return recordRoutes(r);
-    }
-
-    private static List<Address> recordRoutes(Message m) {
-        List<Address> routes = new ArrayList<>();
-        ListIterator<?> it = m.getHeaders(RecordRouteHeader.NAME);
-        while (it != null && it.hasNext()) {
-            routes.add(((RecordRouteHeader) it.next()).getAddress());
-        }
-        return routes;
     }
 }

@@ -91,6 +91,14 @@ public final class Subscriptions {
         return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
     }
 
+    /** See {@link Subscription#retryNowIfWaiting()}; nothing while paused or for a contact not watched. */
+    public void retryNowIfWaiting(SipAddress contact) {
+        Subscription sub = byContact.get(contact);
+        if (sub != null && !paused && !waiting.contains(sub)) {
+            sub.retryNowIfWaiting();
+        }
+    }
+
     /** The subscription a NOTIFY belongs to, by its Call-ID. */
     public Optional<Subscription> forNotify(Request notify) {
         CallIdHeader cid = (CallIdHeader) notify.getHeader(CallIdHeader.NAME);

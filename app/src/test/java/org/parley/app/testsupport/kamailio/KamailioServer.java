@@ -46,6 +46,7 @@ public final class KamailioServer implements AutoCloseable {
     private final String algorithm;
     private final Duration transactionTimeout;
     private final String serverTag;
+    private final boolean presence;
 
     private LoopbackPorts ports;
     private boolean everStarted;
@@ -56,8 +57,18 @@ public final class KamailioServer implements AutoCloseable {
         private String algorithm = "MD5";
         private Duration transactionTimeout = Duration.ofSeconds(3);
         private String executable = "kamailio";
+        private boolean presence = true;
 
         private Builder() {
+        }
+
+        /**
+         * A plain registrar and proxy without the presence modules: PUBLISH and SUBSCRIBE are routed to the
+         * user's registered devices (peer-to-peer presence).
+         */
+        public Builder withoutPresence() {
+            presence = false;
+            return this;
         }
 
         /** Challenge with SHA-256 digests (RFC 8760) instead of MD5; Kamailio offers one algorithm per instance. */
@@ -113,6 +124,7 @@ public final class KamailioServer implements AutoCloseable {
         }
         this.algorithm = builder.algorithm;
         this.transactionTimeout = builder.transactionTimeout;
+        this.presence = builder.presence;
         byte[] tag = new byte[6];
         new SecureRandom().nextBytes(tag);
         this.serverTag = HexFormat.of().formatHex(tag);
@@ -296,6 +308,9 @@ public final class KamailioServer implements AutoCloseable {
         define(command, "SERVER_HEADER", "Server: parley-test-kamailio " + serverTag);
         if (algorithm.equals("SHA-256")) {
             command.addAll(List.of("-A", "WITH_SHA256"));
+        }
+        if (!presence) {
+            command.addAll(List.of("-A", "WITHOUT_PRESENCE"));
         }
         return command;
     }
