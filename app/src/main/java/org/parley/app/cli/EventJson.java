@@ -40,6 +40,10 @@ final class EventJson {
             e.watchers().forEach(w -> list.addObject().put("uri", w.uri()).put("status", w.status()));
             return node;
         }
+        if (event instanceof ParleyEvent.WatcherApprovalNeeded e) {
+            ObjectNode node = event("watcher_request").put("account", e.account()).put("watcher", e.watcher());
+            return e.displayName().isEmpty() ? node : node.put("name", e.displayName());
+        }
         if (event instanceof ParleyEvent.PresenceChanged e) {
             ObjectNode node = event("presence").put("account", e.account()).put("contact", e.contact())
                     .put("state", PresenceNames.of(e.state()));

@@ -83,6 +83,8 @@ final class RunSession {
             contactCommand(() -> contacts.add(add), add.ref());
         } else if (command instanceof StdinCommand.ContactRemove remove) {
             contactCommand(() -> contacts.remove(remove), remove.ref());
+        } else if (command instanceof StdinCommand.Watcher watcher) {
+            watcher(watcher);
         }
         return true;
     }
@@ -127,6 +129,20 @@ final class RunSession {
             parley.setPresence(presence.state(), presence.note());
         } catch (RuntimeException e) {
             output.error(sentence(e, "The presence could not be set"), presence.ref());
+        }
+    }
+
+    private void watcher(StdinCommand.Watcher w) {
+        try {
+            parley.decideWatcher(account(w.account()), w.watcher(), w.decision()).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    output.error(sentence(failure instanceof CompletionException && failure.getCause() instanceof
+                            Exception c ? c : new IllegalStateException(failure), "The decision could not be kept"),
+                            w.ref());
+                }
+            });
+        } catch (RuntimeException e) {
+            output.error(sentence(e, "The decision could not be kept"), w.ref());
         }
     }
 

@@ -37,6 +37,11 @@ sealed interface StdinCommand {
     record ContactRemove(String address, String account, JsonNode ref) implements StdinCommand {
     }
 
+    /** {@code {"cmd":"watcher","watcher":URI,"decision":"allow"|"block"}}: allow or block a presence watcher. */
+    record Watcher(String watcher, org.parley.app.presence.WatcherDecision decision, String account, JsonNode ref)
+            implements StdinCommand {
+    }
+
     record Quit() implements StdinCommand {
     }
 

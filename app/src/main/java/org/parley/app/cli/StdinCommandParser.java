@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.parley.app.presence.Note;
 import org.parley.app.presence.PresenceState;
+import org.parley.app.presence.WatcherDecision;
 
 /**
  * Parses one stdin line of the {@code run} protocol into a {@link StdinCommand}. Never throws: anything
@@ -52,11 +53,14 @@ final class StdinCommandParser {
                 case "contact_remove":
                     return new StdinCommand.ContactRemove(requiredText(root, "address"), optionalText(root, "account"),
                             ref);
+                case "watcher":
+                    return new StdinCommand.Watcher(requiredText(root, "watcher"), decision(root),
+                            optionalText(root, "account"), ref);
                 case "quit":
                     return new StdinCommand.Quit();
                 default:
                     return new StdinCommand.Invalid("Unknown command \"" + abbreviate(cmd)
-                            + "\": use send, typing, presence, contact_add, contact_remove or quit.", ref);
+                            + "\": use send, typing, presence, contact_add, contact_remove, watcher or quit.", ref);
             }
         } catch (BadField e) {
             return new StdinCommand.Invalid(e.getMessage(), ref);
@@ -72,6 +76,14 @@ final class StdinCommandParser {
         }
         String note = optionalText(root, "note");
         return new StdinCommand.Presence(state, note == null ? "" : checkedNote(note), ref);
+    }
+
+    private static WatcherDecision decision(JsonNode root) {
+        return switch (requiredText(root, "decision")) {
+            case "allow" -> WatcherDecision.ALLOW;
+            case "block" -> WatcherDecision.BLOCK;
+            default -> throw new BadField("\"decision\" must be \"allow\" or \"block\".");
+        };
     }
 
     /** The note as the core will publish it; refused when over {@link Note#MAX_LENGTH} characters. */

@@ -164,4 +164,39 @@ class RunPresenceAndContactsTest {
                 "{\"event\":\"presence\",\"account\":\"" + ALICE + "\",\"contact\":\"" + BOB
                         + "\",\"state\":\"offline\"}");
     }
+
+    @Test
+    void watcher_decisions_go_to_the_core_and_a_bad_one_is_an_error_line() {
+        java.util.List<JsonNode> lines = session("{\"cmd\":\"watcher\",\"watcher\":\"sip:bob@example.com\","
+                + "\"decision\":\"allow\"}\n"
+                + "{\"cmd\":\"watcher\",\"watcher\":\"sip:eve@example.com\",\"decision\":\"block\","
+                + "\"account\":\"" + CAROL + "\"}\n"
+                + "{\"cmd\":\"watcher\",\"watcher\":\"sip:bob@example.com\",\"decision\":\"maybe\",\"ref\":\"w3\"}\n",
+                Set.of(), ALICE);
+
+        assertThat(parley.watcherDecisions(ALICE)).containsExactly(
+                java.util.Map.entry("sip:bob@example.com", org.parley.app.presence.WatcherDecision.ALLOW));
+        assertThat(parley.watcherDecisions(CAROL)).containsExactly(
+                java.util.Map.entry("sip:eve@example.com", org.parley.app.presence.WatcherDecision.BLOCK));
+        assertThat(lines).singleElement().satisfies(error -> {
+            assertThat(error.get("event").textValue()).isEqualTo("error");
+            assertThat(error.get("reason").textValue()).isEqualTo("\"decision\" must be \"allow\" or \"block\".");
+            assertThat(error.get("ref").textValue()).isEqualTo("w3");
+        });
+    }
+
+    @Test
+    void watcher_requests_are_written_with_the_name_when_there_is_one() {
+        RunOutput output = new RunOutput(new JsonLineWriter(new ObjectMapper(),
+                new PrintStream(out, true, StandardCharsets.UTF_8)), Set.of());
+        parley.addListener(output::onEvent, output.listenerExecutor());
+        parley.emit(new ParleyEvent.WatcherApprovalNeeded(ALICE, BOB, "Bob B."));
+        parley.emit(new ParleyEvent.WatcherApprovalNeeded(ALICE, "sip:eve@example.com", ""));
+        output.close();
+
+        assertThat(out.lines()).containsExactly(
+                "{\"event\":\"watcher_request\",\"account\":\"" + ALICE + "\",\"watcher\":\"" + BOB
+                        + "\",\"name\":\"Bob B.\"}",
+                "{\"event\":\"watcher_request\",\"account\":\"" + ALICE + "\",\"watcher\":\"sip:eve@example.com\"}");
+    }
 }

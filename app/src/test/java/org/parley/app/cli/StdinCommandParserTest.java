@@ -137,6 +137,6 @@ class StdinCommandParserTest {
     @Test
     void unknown_command_lists_every_command() {
         assertThat(parser.parse("{\"cmd\":\"dance\"}")).isEqualTo(new StdinCommand.Invalid(
-                "Unknown command \"dance\": use send, typing, presence, contact_add, contact_remove or quit.", null));
+                "Unknown command \"dance\": use send, typing, presence, contact_add, contact_remove, watcher or quit.", null));
     }
 }
