@@ -86,6 +86,7 @@ public final class MainView {
         root.setCenter(split);
         root.setBottom(status);
         root.getStyleClass().add("main-root");
+        new org.parley.ui.presence.WatcherRequestPrompt(vm.watchers(), i18n, this::window).install();
         return root;
     }
 

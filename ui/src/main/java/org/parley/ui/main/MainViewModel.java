@@ -49,7 +49,7 @@ public final class MainViewModel {
         this.accounts = new AccountsViewModel(parley, async, i18n);
         this.contacts = new ContactListViewModel(parley.profile(), async, i18n, parley::contactsChanged);
         this.presence = new PresenceViewModel(parley, async, i18n, IDLE_AFTER);
-        this.watchers = new org.parley.ui.presence.WatchersViewModel(i18n);
+        this.watchers = new org.parley.ui.presence.WatchersViewModel(parley, async, i18n);
         this.chats = new ChatsViewModel(parley, async, i18n, contacts::nameOf);
         this.search = new SearchViewModel(parley.profile().history(), async, i18n, contacts::nameOf, this::open);
         this.notifications = new NotificationPolicy(notifier, i18n, windowFocused::get,
@@ -59,7 +59,8 @@ public final class MainViewModel {
         chats.selectedProperty().addListener((o, a, now) -> markSelectedRead());
         windowFocused.addListener((o, a, now) -> markSelectedRead());
         accounts.accounts().addListener((ListChangeListener<AccountItem>) c -> reloadContacts());
-        for (var error : List.of(accounts.errorProperty(), contacts.errorProperty(), settings.errorProperty())) {
+        for (var error : List.of(accounts.errorProperty(), contacts.errorProperty(), settings.errorProperty(),
+                watchers.errorProperty())) {
             error.addListener((o, a, now) -> {
                 if (now != null && !now.isEmpty()) {
                     status.set(now);
@@ -86,6 +87,10 @@ public final class MainViewModel {
         }
         if (event instanceof ParleyEvent.WatchersChanged w) {
             watchers.onWatchers(w);
+            return;
+        }
+        if (event instanceof ParleyEvent.WatcherApprovalNeeded a) {
+            watchers.onApprovalNeeded(a);
             return;
         }
         chats.onEvent(event);

@@ -132,4 +132,16 @@ class ChatFxTest {
         assertThat(robot.lookup(".message-select").queryAs(javafx.scene.control.TextArea.class).getText())
                 .isEqualTo("Grüße zurück — 你好");
     }
+
+    @Test
+    void aNewWatcherIsAskedAboutAndAllowOnlyOnce(FxRobot robot) throws Exception {
+        showMainWindow();
+        parley.emit(new ParleyEvent.WatcherApprovalNeeded(TestProfiles.ALICE, "sip:carol@example.com", "Carol"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#watcher-request").tryQuery().isPresent());
+        robot.clickOn("Allow");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> parley.watcherDecisions(TestProfiles.ALICE)
+                .get("sip:carol@example.com") == org.parley.app.presence.WatcherDecision.ALLOW);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#watcher-request").tryQuery()).isEmpty();
+    }
 }

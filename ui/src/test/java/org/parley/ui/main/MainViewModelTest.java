@@ -106,10 +106,38 @@ class MainViewModelTest {
         parley.emit(new ParleyEvent.WatchersChanged(TestProfiles.ALICE, java.util.List.of(
                 new org.parley.app.presence.Watcher("1", "sip:bob@example.com", "active"),
                 new org.parley.app.presence.Watcher("2", "sip:cathy@example.com", "pending"))));
-        assertThat(vm.watchers().rows()).containsExactly(
+        assertThat(vm.watchers().rows()).extracting(org.parley.ui.presence.WatchersViewModel.Row::text).containsExactly(
                 "bob@example.com \u2014 watching (sip:alice@example.com)",
                 "cathy@example.com \u2014 waiting for approval (sip:alice@example.com)");
         parley.emit(new ParleyEvent.WatchersChanged(TestProfiles.ALICE, java.util.List.of()));
         assertThat(vm.watchers().rows()).isEmpty();
+    }
+
+    @Test
+    void aWatcherRequestIsQueuedOnceAndAnsweredThroughTheCore() {
+        parley.emit(new ParleyEvent.WatcherApprovalNeeded(TestProfiles.ALICE, "sip:bob@example.com", "Bob Builder"));
+        parley.emit(new ParleyEvent.WatcherApprovalNeeded(TestProfiles.ALICE, "sip:bob@example.com", "Bob Builder"));
+        assertThat(vm.watchers().requests()).singleElement().satisfies(r -> assertThat(r.text()).isEqualTo(
+                "Bob Builder (bob@example.com) wants to see when you are available (account alice@example.com)."
+                        + " Allow it?"));
+
+        vm.watchers().allow(TestProfiles.ALICE, "sip:bob@example.com");
+        assertThat(vm.watchers().requests()).isEmpty();
+        assertThat(parley.watcherDecisions(TestProfiles.ALICE))
+                .containsEntry("sip:bob@example.com", org.parley.app.presence.WatcherDecision.ALLOW);
+    }
+
+    @Test
+    void aBlockedWatcherIsShownAsBlockedAndLaterKeepsThemPending() {
+        parley.emit(new ParleyEvent.WatcherApprovalNeeded(TestProfiles.ALICE, "sip:eve@example.com", ""));
+        vm.watchers().later(vm.watchers().requests().get(0));
+        assertThat(vm.watchers().requests()).isEmpty();
+        assertThat(parley.watcherDecisions(TestProfiles.ALICE)).isEmpty();
+
+        parley.emit(new ParleyEvent.WatchersChanged(TestProfiles.ALICE, java.util.List.of(
+                new org.parley.app.presence.Watcher("1", "sip:eve@example.com", "pending"))));
+        vm.watchers().block(TestProfiles.ALICE, "sip:eve@example.com");
+        assertThat(vm.watchers().rows()).extracting(org.parley.ui.presence.WatchersViewModel.Row::text)
+                .containsExactly("eve@example.com \u2014 blocked (sip:alice@example.com)");
     }
 }
