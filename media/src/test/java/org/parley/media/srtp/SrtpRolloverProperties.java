@@ -66,7 +66,9 @@ class SrtpRolloverProperties {
   /**
    * A permutation that reorders packets only within blocks of {@value #BLOCK}, so none arrives
    * more than 48 indices late (inside the replay window); losses of up to 30,000 happen between
-   * blocks.
+   * blocks. The stream's first packet stays first: a receiver takes ROC 0 from the first packet
+   * it authenticates (RFC 3711 section 3.3.1), so a stream that wraps before its first packet
+   * arrives cannot be read by any implementation.
    */
   private static List<Integer> shuffledWithinBlocks(int size, Random random) {
     List<Integer> order = new ArrayList<>();
@@ -74,7 +76,8 @@ class SrtpRolloverProperties {
       order.add(i);
     }
     for (int start = 0; start < size; start += BLOCK) {
-      Collections.shuffle(order.subList(start, Math.min(size, start + BLOCK)), random);
+      int from = start == 0 ? 1 : start;
+      Collections.shuffle(order.subList(from, Math.min(size, start + BLOCK)), random);
     }
     return order;
   }
