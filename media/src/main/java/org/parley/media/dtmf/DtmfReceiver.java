@@ -7,7 +7,7 @@ import org.parley.media.rtp.RtpPacket;
  * known by its RTP timestamp: the first packet with a new timestamp reports the digit (the marker
  * bit is not needed, so a lost start packet loses nothing); updates, the three end packets and
  * duplicates of it are ignored, and so are late packets of an older event. A long event continued
- * in a new segment (RFC 4733 2.5.2.3) is not reported twice. Non-DTMF events (above 15) are
+ * in a new segment (a new timestamp one duration later) is not reported twice. Non-DTMF events (above 15) are
  * ignored.
  *
  * <p>Not thread-safe: the session's media thread feeds it. Does not allocate.
