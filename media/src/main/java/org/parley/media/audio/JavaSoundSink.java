@@ -10,7 +10,7 @@ import javax.sound.sampled.SourceDataLine;
  *
  * <p>The line is only given what {@code available()} says fits, so {@code write} never sits inside
  * a native call; {@link #close()} from another thread ends a waiting write at once and drops what is
- * buffered. A line that throws, closes, or takes nothing for 200 ms (2 s right after it starts) is
+ * buffered. A line that throws, closes, or takes nothing for 200 ms (3 s right after it starts) is
  * treated as gone: the default device is opened instead, and if that fails too the sink discards
  * audio paced by a clock and retries the default once a second.
  *

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 abstract class JavaSoundStream<L extends DataLine> implements AutoCloseable {
   /** A started line that makes no progress for this long is treated as gone. */
   static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-  /** A freshly started line may take this long before audio flows (PulseAudio: 0.25 to 1 s). */
-  static final long STARTUP_NANOS = TimeUnit.MILLISECONDS.toNanos(2_000);
+  /** A freshly started line may take this long before audio flows (PulseAudio: 0.25 to 1.7 s measured). */
+  static final long STARTUP_NANOS = TimeUnit.MILLISECONDS.toNanos(3_000);
   private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final Logger LOG = LoggerFactory.getLogger(JavaSoundStream.class);
 
