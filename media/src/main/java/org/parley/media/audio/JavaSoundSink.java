@@ -10,8 +10,10 @@ import javax.sound.sampled.SourceDataLine;
  *
  * <p>The line is only given what {@code available()} says fits, so {@code write} never sits inside
  * a native call; {@link #close()} from another thread ends a waiting write at once and drops what is
- * buffered. A line that throws, closes, or takes nothing for 200 ms (3 s right after it starts) is
- * treated as gone: the default device is opened instead, and if that fails too the sink discards
+ * buffered. PulseAudio takes audio in bursts, so a write may wait longer than a frame; frames are
+ * never dropped for that. A line that throws, closes, or takes nothing for 1.5 s (3 s right after it starts) is
+ * treated as gone — PulseAudio legitimately pauses a stream for up to about a second after moving
+ * it to another sink, so a shorter limit reopens healthy lines: the default device is opened instead, and if that fails too the sink discards
  * audio paced by a clock and retries the default once a second.
  *
  * <p>Threading: {@link AudioSink}'s — one media thread writes; any thread may close or ask {@link
@@ -20,7 +22,10 @@ import javax.sound.sampled.SourceDataLine;
 public final class JavaSoundSink extends JavaSoundStream<SourceDataLine> implements DeviceSink {
   private final byte[] bytes = new byte[PcmBytes.frameBytes(2)];
   private volatile double level;
+  /** A device that takes nothing for this long is gone (PulseAudio pauses up to ~1 s after a move). */
+  static final long LOST_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1_500);
   private long writtenSinceStart;
+  private long lastConsumed;
 
   /** Opens {@code deviceId} (empty: the default); never throws for a missing device. */
   public JavaSoundSink(Optional<String> deviceId) {
@@ -55,6 +60,7 @@ public final class JavaSoundSink extends JavaSoundStream<SourceDataLine> impleme
   @Override
   void started(JavaSoundLines.Opened<SourceDataLine> opened) {
     writtenSinceStart = 0;
+    lastConsumed = System.nanoTime();
     opened.line().start();
   }
 
@@ -64,7 +70,6 @@ public final class JavaSoundSink extends JavaSoundStream<SourceDataLine> impleme
     int total = PcmBytes.frameBytes(opened.channels());
     int sampleBytes = 2 * opened.channels();
     int done = 0;
-    long lastProgress = System.nanoTime();
     while (done < total) {
       if (isClosed()) {
         return false;
@@ -76,7 +81,7 @@ public final class JavaSoundSink extends JavaSoundStream<SourceDataLine> impleme
         if (n > 0) {
           done += n;
           writtenSinceStart += n;
-          lastProgress = now;
+          lastConsumed = now;
           continue;
         }
         if (!line.isOpen()) {
@@ -84,8 +89,8 @@ public final class JavaSoundSink extends JavaSoundStream<SourceDataLine> impleme
           return false;
         }
         boolean consuming = writtenSinceStart > line.getBufferSize();
-        if (now - lastProgress > (consuming ? STALL_NANOS : STARTUP_NANOS)) {
-          lost("device took no audio for " + (now - lastProgress) / 1_000_000 + " ms");
+        if (now - lastConsumed > (consuming ? LOST_NANOS : STARTUP_NANOS)) {
+          lost("device took no audio for " + (now - lastConsumed) / 1_000_000 + " ms");
           return false;
         }
         park(JavaSoundSource.waitNanos(total - done, sampleBytes));
