@@ -1,0 +1,114 @@
+package org.parley.app.sip.call;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import org.parley.app.SipAddress;
+import org.parley.app.sip.AccountRuntime;
+
+/**
+ * The SIP side of one call: its INVITE transaction, its dialog, and where it stands. Identified by its Call-ID.
+ *
+ * <p>Threading: core thread only; owned by {@link CallSignalling}.
+ */
+public final class CallLeg {
+    /** Where the INVITE exchange stands (RFC 3261 §13, §17). */
+    public enum Phase { INVITING, EARLY, ANSWERED, CONFIRMED, ENDED }
+
+    private final String callId;
+    private final AccountRuntime account;
+    private final SipAddress peer;
+    private final boolean outgoing;
+    private Phase phase = Phase.INVITING;
+    private Dialog dialog;
+    private ClientTransaction inviteClient;
+    private ServerTransaction inviteServer;
+    private Request invite;
+    private int challenges;
+    private boolean cancelWanted;
+
+    CallLeg(String callId, AccountRuntime account, SipAddress peer, boolean outgoing) {
+        this.callId = callId;
+        this.account = account;
+        this.peer = peer;
+        this.outgoing = outgoing;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    public String account() {
+        return account.config().id();
+    }
+
+    public SipAddress peer() {
+        return peer;
+    }
+
+    public boolean outgoing() {
+        return outgoing;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    AccountRuntime runtime() {
+        return account;
+    }
+
+    void phase(Phase now) {
+        phase = now;
+    }
+
+    Dialog dialog() {
+        return dialog;
+    }
+
+    void dialog(Dialog d) {
+        dialog = d;
+    }
+
+    ClientTransaction inviteClient() {
+        return inviteClient;
+    }
+
+    void inviteClient(ClientTransaction ct) {
+        inviteClient = ct;
+    }
+
+    ServerTransaction inviteServer() {
+        return inviteServer;
+    }
+
+    void inviteServer(ServerTransaction st) {
+        inviteServer = st;
+    }
+
+    Request invite() {
+        return invite;
+    }
+
+    void invite(Request r) {
+        invite = r;
+    }
+
+    int challenges() {
+        return challenges;
+    }
+
+    void challenged() {
+        challenges++;
+    }
+
+    /** A CANCEL was asked for before any provisional response allowed sending one (RFC 3261 §9.1). */
+    boolean cancelWanted() {
+        return cancelWanted;
+    }
+
+    void wantCancel() {
+        cancelWanted = true;
+    }
+}

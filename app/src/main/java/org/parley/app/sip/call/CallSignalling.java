@@ -1,0 +1,408 @@
+package org.parley.app.sip.call;
+
+import java.text.ParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogState;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.parley.app.SipAddress;
+import org.parley.app.call.CallEnd;
+import org.parley.app.chat.Tags;
+import org.parley.app.sip.AccountRuntime;
+import org.parley.app.sip.SipStackHost;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * INVITE dialogs (RFC 3261 §13–15, offer/answer bodies as opaque SDP): outgoing calls with digest retries,
+ * provisional responses, ACK for 2xx, CANCEL, BYE; incoming calls with 180, 200 or a refusal, CANCEL and BYE.
+ * jain-sip keeps the dialog (route set, CSeq, 2xx retransmission and ACK); this class keeps the call's phase.
+ *
+ * <p>Threading: core thread only. Failures to send are reported as {@link CallEnd.Failed} through the
+ * listener, never thrown.
+ */
+public final class CallSignalling {
+    private static final Logger LOG = LoggerFactory.getLogger(CallSignalling.class);
+    private static final int MAX_CHALLENGES = 2;
+    private static final String SDP = "sdp";
+
+    /** What happens to calls, on the core thread. */
+    public interface Listener {
+        /** A new incoming call; {@code offer} is its SDP (empty when the caller sent none). */
+        void incoming(CallLeg leg, String displayName, byte[] offer);
+
+        /** 180/183 to our INVITE. */
+        void ringing(CallLeg leg);
+
+        /** 2xx to our INVITE (ACK already sent) with the answer SDP. */
+        void answered(CallLeg leg, byte[] answer);
+
+        /** The ACK to our 2xx arrived: media may flow both ways. */
+        void confirmed(CallLeg leg);
+
+        /** The call is over; called exactly once per leg. */
+        void ended(CallLeg leg, CallEnd end);
+    }
+
+    private final SipStackHost host;
+    private final Listener listener;
+    private final Map<String, CallLeg> legs = new HashMap<>();
+
+    public CallSignalling(SipStackHost host, Listener listener) {
+        this.host = host;
+        this.listener = listener;
+    }
+
+    public Optional<CallLeg> leg(String callId) {
+        return Optional.ofNullable(legs.get(callId));
+    }
+
+    /** Starts an outgoing call with {@code offer}; the outcome arrives through the listener. */
+    public CallLeg invite(AccountRuntime account, SipAddress to, byte[] offer) {
+        CallLeg leg = new CallLeg(UUID.randomUUID() + "@parley", account, to, true);
+        legs.put(leg.callId(), leg);
+        try {
+            Request r = account.requests().outOfDialog(Request.INVITE, to, leg.callId(), Tags.random(), 1);
+            r.addHeader(account.requests().contact());
+            r.setContent(offer, host.headers().createContentTypeHeader("application", SDP));
+            account.authorizer().preemptive(r).ifPresent(r::setHeader);
+            sendInvite(leg, r);
+        } catch (ParseException e) {
+            end(leg, new CallEnd.Failed("invalid address " + to));
+        }
+        return leg;
+    }
+
+    /** Gives up an outgoing call: CANCEL while unanswered (or as soon as allowed), BYE once answered. */
+    public void hangUp(CallLeg leg) {
+        switch (leg.phase()) {
+            case INVITING -> leg.wantCancel();
+            case EARLY -> cancel(leg);
+            case ANSWERED, CONFIRMED -> bye(leg);
+            case ENDED -> {
+            }
+        }
+        if (!leg.outgoing() && leg.phase() == CallLeg.Phase.EARLY) {
+            reject(leg, 603); // an incoming call we never answered
+        }
+    }
+
+    /** Tells the caller it rings (180 with our tag and Contact). */
+    public void ring(CallLeg leg) {
+        respond(leg, 180, null);
+    }
+
+    /** Answers an incoming call with {@code answer} SDP (200); the ACK confirms it. */
+    public void answer(CallLeg leg, byte[] answer) {
+        if (leg.phase() == CallLeg.Phase.EARLY || leg.phase() == CallLeg.Phase.INVITING) {
+            if (respond(leg, 200, answer)) {
+                leg.phase(CallLeg.Phase.ANSWERED);
+            }
+        }
+    }
+
+    /** Refuses an incoming call (486 busy, 603 decline, 488 no common codec, 480 ...). */
+    public void reject(CallLeg leg, int status) {
+        if (leg.phase() == CallLeg.Phase.EARLY || leg.phase() == CallLeg.Phase.INVITING) {
+            respond(leg, status, null);
+            end(leg, status == 486 ? new CallEnd.Busy() : status == 603 ? new CallEnd.Declined()
+                    : new CallEnd.Rejected(status, "refused"));
+        }
+    }
+
+    // ---- from the stack (SipSignalling routes them here) ----
+
+    /** An INVITE outside a dialog, for {@code account}. */
+    public void onInvite(RequestEvent event, ServerTransaction st, AccountRuntime account) {
+        Request r = event.getRequest();
+        String callId = ((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId();
+        if (legs.containsKey(callId)) {
+            return; // a retransmission the transaction layer did not absorb
+        }
+        FromHeader from = (FromHeader) r.getHeader(FromHeader.NAME);
+        SipAddress caller;
+        try {
+            caller = from.getAddress().getURI() instanceof SipURI u
+                    ? SipAddress.parse(u.getScheme() + ":" + u.getUser() + "@" + u.getHost())
+                    : SipAddress.parse(from.getAddress().getURI().toString());
+        } catch (IllegalArgumentException e) {
+            answerStateless(st, r, 400);
+            return;
+        }
+        if (st == null) {
+            return;
+        }
+        CallLeg leg = new CallLeg(callId, account, caller, false);
+        leg.inviteServer(st);
+        leg.invite(r);
+        try {
+            leg.dialog(host.provider().getNewDialog(st));
+        } catch (SipException e) {
+            LOG.debug("no dialog for incoming INVITE {}", callId, e);
+            answerStateless(st, r, 500);
+            return;
+        }
+        legs.put(callId, leg);
+        leg.phase(CallLeg.Phase.EARLY);
+        String display = from.getAddress().getDisplayName();
+        byte[] offer = r.getRawContent() == null ? new byte[0] : r.getRawContent();
+        listener.incoming(leg, display == null ? "" : display, offer);
+    }
+
+    /** ACK, BYE or CANCEL; returns false when it is not about a call we know. */
+    public boolean onRequest(RequestEvent event, ServerTransaction st) {
+        Request r = event.getRequest();
+        CallLeg leg = legs.get(((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId());
+        if (leg == null) {
+            return false;
+        }
+        switch (r.getMethod()) {
+            case Request.ACK -> {
+                if (leg.phase() == CallLeg.Phase.ANSWERED) {
+                    leg.phase(CallLeg.Phase.CONFIRMED);
+                    listener.confirmed(leg);
+                }
+            }
+            case Request.BYE -> {
+                answerStateless(st, r, 200);
+                end(leg, new CallEnd.RemoteHungUp());
+            }
+            case Request.CANCEL -> {
+                answerStateless(st, r, 200);
+                if (leg.phase() == CallLeg.Phase.EARLY) {
+                    respond(leg, 487, null);
+                    end(leg, new CallEnd.Cancelled());
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A response; returns false when it is not for one of our INVITE, CANCEL or BYE transactions. */
+    public boolean onResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        CallLeg leg = legs.get(((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
+        if (leg == null || cseq == null) {
+            return false;
+        }
+        if (!Request.INVITE.equals(cseq.getMethod())) {
+            return true; // CANCEL and BYE answers change nothing: the call is already ending
+        }
+        int status = response.getStatusCode();
+        if (status < 200) {
+            if (status > 100 && leg.phase() == CallLeg.Phase.INVITING) {
+                leg.phase(CallLeg.Phase.EARLY);
+                if (leg.cancelWanted()) {
+                    cancel(leg);
+                    return true;
+                }
+            }
+            if (status == 180 || status == 183) {
+                listener.ringing(leg);
+            }
+            if (leg.phase() == CallLeg.Phase.INVITING) {
+                leg.phase(CallLeg.Phase.EARLY); // 100: a CANCEL may now be sent
+                if (leg.cancelWanted()) {
+                    cancel(leg);
+                }
+            }
+            return true;
+        }
+        if (status / 100 == 2) {
+            onAnswered(leg, event, response, cseq.getSeqNumber());
+            return true;
+        }
+        if ((status == 401 || status == 407) && leg.challenges() < MAX_CHALLENGES && leg.phase() != CallLeg.Phase.ENDED
+                && !leg.cancelWanted()) {
+            Optional<Header> credentials = leg.runtime().authorizer().answer(leg.invite(), response,
+                    leg.challenges() > 0 || leg.invite().getHeader("Proxy-Authorization") != null);
+            if (credentials.isPresent()) {
+                leg.challenged();
+                sendInvite(leg, nextAttempt(leg.invite(), credentials.get()));
+                return true;
+            }
+        }
+        if (leg.phase() != CallLeg.Phase.ENDED) {
+            end(leg, leg.cancelWanted() && status == 487 ? new CallEnd.Cancelled()
+                    : endOf(status, response.getReasonPhrase()));
+        }
+        return true;
+    }
+
+    /** Our INVITE timed out. */
+    public boolean onTimeout(ClientTransaction tx) {
+        for (CallLeg leg : legs.values()) {
+            if (leg.inviteClient() == tx) {
+                end(leg, new CallEnd.NoAnswer());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ends every call (shutdown): BYE or CANCEL, without waiting for answers. */
+    public void hangUpAll() {
+        for (CallLeg leg : java.util.List.copyOf(legs.values())) {
+            hangUp(leg);
+            if (leg.phase() != CallLeg.Phase.ENDED) {
+                end(leg, new CallEnd.HungUp());
+            }
+        }
+    }
+
+    private void onAnswered(CallLeg leg, ResponseEvent event, Response response, long cseq) {
+        Dialog dialog = event.getDialog() != null ? event.getDialog() : leg.dialog();
+        try {
+            Request ack = dialog.createAck(cseq);
+            dialog.sendAck(ack);
+        } catch (SipException | InvalidArgumentException e) {
+            LOG.info("ACK for call {} failed", leg.callId(), e);
+        }
+        if (leg.phase() == CallLeg.Phase.ENDED || leg.phase() == CallLeg.Phase.CONFIRMED) {
+            return; // a 2xx retransmission, or the call was given up meanwhile (BYE below)
+        }
+        leg.dialog(dialog);
+        leg.phase(CallLeg.Phase.CONFIRMED);
+        if (leg.cancelWanted()) {
+            bye(leg);
+            end(leg, new CallEnd.HungUp());
+            return;
+        }
+        listener.answered(leg, response.getRawContent() == null ? new byte[0] : response.getRawContent());
+    }
+
+    private void sendInvite(CallLeg leg, Request r) {
+        leg.invite(r);
+        try {
+            ClientTransaction ct = host.provider().getNewClientTransaction(r);
+            leg.inviteClient(ct);
+            leg.dialog(host.provider().getNewDialog(ct));
+            ct.sendRequest();
+        } catch (SipException | RuntimeException e) {
+            LOG.info("INVITE for call {} could not be sent", leg.callId(), e);
+            end(leg, new CallEnd.Failed("could not reach the server"));
+        }
+    }
+
+    private void cancel(CallLeg leg) {
+        try {
+            Request cancel = leg.inviteClient().createCancel();
+            host.provider().getNewClientTransaction(cancel).sendRequest();
+        } catch (SipException | RuntimeException e) {
+            LOG.info("CANCEL for call {} failed", leg.callId(), e);
+            end(leg, new CallEnd.Cancelled());
+        }
+    }
+
+    private void bye(CallLeg leg) {
+        Dialog d = leg.dialog();
+        end(leg, new CallEnd.HungUp());
+        if (d == null || d.getState() == DialogState.TERMINATED) {
+            return;
+        }
+        try {
+            Request bye = d.createRequest(Request.BYE);
+            ClientTransaction ct = host.provider().getNewClientTransaction(bye);
+            d.sendRequest(ct);
+        } catch (SipException | RuntimeException e) {
+            LOG.info("BYE for call {} failed", leg.callId(), e);
+        }
+    }
+
+    /** Sends a response on the incoming INVITE's transaction, with our Contact (and SDP for a 200). */
+    private boolean respond(CallLeg leg, int status, byte[] sdp) {
+        try {
+            Response response = host.messages().createResponse(status, leg.invite());
+            ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+            if (to.getTag() == null) {
+                to.setTag(leg.dialog() != null && leg.dialog().getLocalTag() != null ? leg.dialog().getLocalTag()
+                        : Tags.random());
+            }
+            if (status < 300) {
+                response.addHeader(leg.runtime().requests().contact());
+            }
+            if (sdp != null) {
+                ContentTypeHeader ct = host.headers().createContentTypeHeader("application", SDP);
+                response.setContent(sdp, ct);
+            }
+            leg.inviteServer().sendResponse(response);
+            return true;
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.info("could not answer call {} with {}", leg.callId(), status, e);
+            if (status < 300) {
+                end(leg, new CallEnd.Failed("could not answer"));
+            }
+            return false;
+        }
+    }
+
+    private void answerStateless(ServerTransaction st, Request r, int status) {
+        try {
+            Response response = host.messages().createResponse(status, r);
+            if (st != null) {
+                st.sendResponse(response);
+            } else {
+                host.provider().sendResponse(response);
+            }
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.debug("could not answer {} with {}", r.getMethod(), status, e);
+        }
+    }
+
+    private void end(CallLeg leg, CallEnd end) {
+        if (leg.phase() == CallLeg.Phase.ENDED) {
+            return;
+        }
+        leg.phase(CallLeg.Phase.ENDED);
+        legs.remove(leg.callId());
+        listener.ended(leg, end);
+    }
+
+    private static CallEnd endOf(int status, String reason) {
+        return switch (status) {
+            case 486, 600 -> new CallEnd.Busy();
+            case 603 -> new CallEnd.Declined();
+            case 408, 480 -> new CallEnd.NoAnswer();
+            case 487 -> new CallEnd.Cancelled();
+            default -> new CallEnd.Rejected(status, reason);
+        };
+    }
+
+    private static Request nextAttempt(Request previous, Header credentials) {
+        Request retry = (Request) previous.clone();
+        try {
+            CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
+            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+        } catch (InvalidArgumentException e) {
+            throw new IllegalStateException("CSeq overflow", e);
+        }
+        retry.removeHeader(ViaHeader.NAME);
+        ViaHeader fresh = (ViaHeader) previous.getHeader(ViaHeader.NAME).clone();
+        fresh.removeParameter("branch");
+        retry.addHeader(fresh);
+        retry.setHeader(credentials);
+        return retry;
+    }
+}
