@@ -28,6 +28,8 @@ final class SimulatedNetwork {
   int burstLength;
   /** Frames with k % quietEvery == 0 are sent at a low level (speech pauses). */
   int quietEvery = 8;
+  /** When the receiver polls, relative to the sender's frame clock (arrivals come at 5 ms). */
+  long pollPhase = 7_000_000L;
 
   // what the network did
   long sent;
@@ -83,7 +85,6 @@ final class SimulatedNetwork {
     }
 
     short[] pcm = new short[codec.samplesPerFrame()];
-    long pollPhase = 7_000_000L;
     int next = 0;
     long end = Math.round(frames * FRAME_NANOS * (1 + Math.max(drift, 0))) + 500_000_000L;
     for (long t = pollPhase; t < end; t += FRAME_NANOS) {
