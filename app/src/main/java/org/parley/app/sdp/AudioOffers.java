@@ -1,6 +1,7 @@
 package org.parley.app.sdp;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Parley's audio offers (RFC 3264 §5): one {@code m=audio} section with every supported codec in preference order,
@@ -26,7 +27,8 @@ public final class AudioOffers {
     public static MediaDescription section(AudioCapabilities caps, LocalMedia local, Direction direction) {
         String protocol = caps.srtp() == SrtpPolicy.REQUIRED ? AudioSections.SAVP : AudioSections.AVP;
         List<Crypto> cryptos = caps.srtp() == SrtpPolicy.OFF ? List.of() : caps.cryptos();
-        return AudioSections.section(local, protocol, caps.codecs(), caps.telephoneEvent(), caps.ptime(), cryptos,
-                direction);
+        Optional<RtpFormat> events = caps.telephoneEvent().isPresent()
+                ? Optional.of(AudioSections.telephoneEvent(caps.telephoneEvent().getAsInt(), 8000)) : Optional.empty();
+        return AudioSections.section(local, protocol, caps.codecs(), events, caps.ptime(), cryptos, direction);
     }
 }

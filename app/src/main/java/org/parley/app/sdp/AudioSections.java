@@ -14,15 +14,15 @@ final class AudioSections {
     }
 
     /**
-     * A section listing {@code formats} (then telephone-event on {@code telephoneEvent}), every format with its
+     * A section listing {@code formats} (then {@code telephoneEvent}), every format with its
      * rtpmap and fmtp, then ptime, rtcp, crypto lines and the explicit direction.
      */
     static MediaDescription section(LocalMedia local, String protocol, List<RtpFormat> formats,
-            OptionalInt telephoneEvent, OptionalInt ptime, List<Crypto> cryptos, Direction direction) {
+            Optional<RtpFormat> telephoneEvent, OptionalInt ptime, List<Crypto> cryptos, Direction direction) {
         List<String> pts = new ArrayList<>();
         List<Attribute> attributes = new ArrayList<>();
         List<RtpFormat> all = new ArrayList<>(formats);
-        telephoneEvent.ifPresent(pt -> all.add(telephoneEvent(pt)));
+        telephoneEvent.ifPresent(all::add);
         for (RtpFormat f : all) {
             pts.add(String.valueOf(f.payloadType()));
             attributes.add(Attribute.of("rtpmap", f.rtpMap().value()));
@@ -41,8 +41,9 @@ final class AudioSections {
         return MediaDescription.of("audio", local.rtpPort(), protocol, pts, attributes);
     }
 
-    static RtpFormat telephoneEvent(int payloadType) {
-        return RtpFormat.of(payloadType, "telephone-event", 8000, 1).withFmtp(AudioCapabilities.TELEPHONE_EVENTS);
+    /** Parley's telephone-event format (events 0-16) on a payload type and clock rate. */
+    static RtpFormat telephoneEvent(int payloadType, int clockRate) {
+        return RtpFormat.of(payloadType, "telephone-event", clockRate, 1).withFmtp(AudioCapabilities.TELEPHONE_EVENTS);
     }
 
     /** Parley's codec that is the same as {@code format}, if any. */

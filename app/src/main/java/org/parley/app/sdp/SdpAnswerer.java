@@ -70,8 +70,11 @@ public final class SdpAnswerer {
         }
         List<RtpFormat> formats = n.receive();
         List<Crypto> crypto = n.crypto().map(c -> List.of(c.local())).orElse(List.of());
-        answered.add(AudioSections.section(local, section.protocol(), formats, n.receiveTelephoneEvent(), caps.ptime(),
-                crypto, n.direction()));
+        Optional<RtpFormat> events = section.rtpFormats().stream().filter(RtpFormat::isTelephoneEvent)
+                .filter(e -> n.receiveTelephoneEvent().equals(OptionalInt.of(e.payloadType()))).findFirst()
+                .map(e -> AudioSections.telephoneEvent(e.payloadType(), e.clockRate()));
+        answered.add(AudioSections.section(local, section.protocol(), formats, events, caps.ptime(), crypto,
+                n.direction()));
         return outcome;
     }
 

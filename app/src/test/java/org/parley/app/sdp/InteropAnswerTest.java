@@ -47,6 +47,8 @@ class InteropAnswerTest {
         assertThat(audio.rtcpPort()).isEqualTo(7079);
         assertThat(answer.description().media().get(0).formats()).containsExactly("96", "0", "8", "101");
         assertThat(answer.description().media().get(0).rtpMap(96)).contains(new RtpMap(96, "opus", 48000, 2));
+        assertThat(answer.description().media().get(0).rtpMap(101))
+                .contains(new RtpMap(101, "telephone-event", 48000, 1));
     }
 
     @Test
