@@ -3,6 +3,7 @@ package org.parley.app;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.parley.app.call.CallAudio;
 import org.parley.app.presence.Presence;
 import org.parley.app.presence.PresenceState;
 import org.parley.app.presence.WatcherDecision;
@@ -89,6 +90,24 @@ public interface Parley extends AutoCloseable {
 
     /** The user's decisions about watchers of {@code account}, by watcher address. */
     Map<String, WatcherDecision> watcherDecisions(String account);
+
+    /**
+     * Calls {@code to} from {@code account} (null: the first account). Progress arrives as
+     * {@link ParleyEvent.CallStateChanged} and {@link ParleyEvent.CallEnded}.
+     *
+     * @return the call's id, once the INVITE is on its way
+     * @throws IllegalArgumentException (user-fit sentence) for a malformed address
+     */
+    CompletableFuture<String> call(String account, String to, CallAudio audio);
+
+    /** Answers an incoming call ({@link ParleyEvent.CallIncoming}). */
+    CompletableFuture<Void> answer(String callId, CallAudio audio);
+
+    /** Declines an incoming call (603), or hangs up / cancels any other call. */
+    void hangUp(String callId);
+
+    /** Sends RFC 4733 digits during a call; completes false when the peer takes none. */
+    CompletableFuture<Boolean> sendDtmf(String callId, String digits);
 
     /** Current registration state of an account. */
     RegistrationState registrationState(String account);

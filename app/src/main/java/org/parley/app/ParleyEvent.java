@@ -48,6 +48,29 @@ public sealed interface ParleyEvent {
     record WatcherApprovalNeeded(String account, String watcher, String displayName) implements ParleyEvent {
     }
 
+    /**
+     * Someone calls: {@code from} as the request says, {@code displayName} as the caller claims it, and
+     * {@code contactName} when {@code from} is in the contact list. {@code nameMismatch}: the claimed display name
+     * differs from the contact list's name for that address (a warning sign of impersonation).
+     */
+    record CallIncoming(String account, String callId, String from, String displayName, String contactName,
+                        boolean nameMismatch) implements ParleyEvent {
+    }
+
+    /** A call moved to {@code state} (not sent for the end: see {@link CallEnded}). */
+    record CallStateChanged(String account, String callId, String peer, org.parley.app.call.CallState state)
+            implements ParleyEvent {
+    }
+
+    /** A call ended, with why. */
+    record CallEnded(String account, String callId, String peer, org.parley.app.call.CallEnd end)
+            implements ParleyEvent {
+    }
+
+    /** The peer pressed a key during a call (RFC 4733 telephone-event). */
+    record DtmfReceived(String account, String callId, char digit) implements ParleyEvent {
+    }
+
     record PresenceChanged(String account, String contact, org.parley.app.presence.PresenceState state, String note)
             implements ParleyEvent {
     }

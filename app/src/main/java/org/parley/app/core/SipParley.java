@@ -16,6 +16,7 @@ import org.parley.app.ParleyEvent;
 import org.parley.app.ParleyListener;
 import org.parley.app.RegistrationState;
 import org.parley.app.SipAddress;
+import org.parley.app.call.CallAudio;
 import org.parley.app.chat.ChatEngine;
 import org.parley.app.presence.PresenceState;
 import org.parley.app.presence.WatcherDecision;
@@ -46,6 +47,7 @@ final class SipParley implements Parley {
     private final ChatEngine chat;
     private final PresenceEngine presence;
     private final WatcherPolicy watcherPolicy;
+    private final CallEngine calls;
     private volatile List<String> accountIds = List.of();
     private volatile boolean closed;
 
@@ -55,6 +57,8 @@ final class SipParley implements Parley {
         this.watcherPolicy = new WatcherPolicy(profile.preferences());
         this.presence = new PresenceEngine(events::publish, deviceId(profile), java.time.Clock.systemUTC(),
                 watcherPolicy::decisionFor);
+        this.calls = new CallEngine(new CallHost(), CallMediaFactories.standard(options.bindAddress()),
+                events::publish, core);
         this.signalling = newSignalling();
         this.chat = new ChatEngine(profile.history(), new SignallingRef(), core, events::publish,
                 options.maxMessageBytes());
@@ -64,6 +68,7 @@ final class SipParley implements Parley {
         SipSignalling s = new SipSignalling(stackSettings(), core, this::onRegistrationState,
                 (message, respond) -> chatEngine().onIncoming(message, respond));
         s.onPresence(presence);
+        s.onCalls(calls);
         return s;
     }
 
@@ -268,6 +273,76 @@ final class SipParley implements Parley {
         String id = resolveAccount(account);
         String peer = SipAddress.parse(contact).toString();
         return CompletableFuture.supplyAsync(() -> presence.presenceOf(id, peer), core);
+    }
+
+    @Override
+    public CompletableFuture<String> call(String account, String to, CallAudio audio) {
+        String id = resolveAccount(account);
+        SipAddress peer = SipAddress.parse(to);
+        java.util.Objects.requireNonNull(audio, "audio");
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return calls.call(id, peer, audio);
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, core);
+    }
+
+    @Override
+    public CompletableFuture<Void> answer(String callId, CallAudio audio) {
+        java.util.Objects.requireNonNull(audio, "audio");
+        return CompletableFuture.runAsync(() -> calls.answer(callId, audio), core);
+    }
+
+    @Override
+    public void hangUp(String callId) {
+        core.execute(() -> calls.hangUp(callId));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> sendDtmf(String callId, String digits) {
+        return CompletableFuture.supplyAsync(() -> calls.sendDtmf(callId, digits), core);
+    }
+
+    /** The call engine's view of the core: current signalling, presence, contacts. Core thread. */
+    private final class CallHost implements CallEngine.Host {
+        @Override
+        public org.parley.app.sip.call.CallSignalling signalling() {
+            return signalling.calls();
+        }
+
+        @Override
+        public org.parley.app.sip.AccountRuntime account(String id) {
+            return signalling.account(id);
+        }
+
+        @Override
+        public String localAddress(org.parley.app.sip.AccountRuntime account) {
+            return signalling.localAddress(account);
+        }
+
+        @Override
+        public boolean doNotDisturb() {
+            return presence.own() == PresenceState.DO_NOT_DISTURB;
+        }
+
+        @Override
+        public void inCall(boolean active) {
+            presence.setInCall(active, accountIds);
+        }
+
+        @Override
+        public java.util.Optional<String> contactName(String account, String peer) {
+            try {
+                return profile.contacts().list(account).stream()
+                        .filter(c -> SipAddress.parse(c.address()).toString().equals(peer))
+                        .map(org.parley.storage.ContactRecord::name).filter(n -> n != null && !n.isBlank())
+                        .findFirst();
+            } catch (StorageException | IllegalArgumentException e) {
+                return java.util.Optional.empty();
+            }
+        }
     }
 
     @Override

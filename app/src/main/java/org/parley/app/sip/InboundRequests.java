@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboundRequests {
     private static final Logger LOG = LoggerFactory.getLogger(InboundRequests.class);
-    static final String ALLOW = "MESSAGE, OPTIONS, NOTIFY, SUBSCRIBE";
+    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, MESSAGE, OPTIONS, NOTIFY, SUBSCRIBE";
     static final String ACCEPT = "text/plain, application/im-iscomposing+xml";
 
     private final SipStackHost host;
@@ -45,6 +45,16 @@ public final class InboundRequests {
     private final SenderNames senders = new SenderNames();
     private ToIntFunction<Request> notifies = r -> 481;
     private BiFunction<String, Request, Answer> subscribes = (account, r) -> Answer.of(489);
+    private Calls calls;
+
+    /** Who handles INVITE, and ACK/BYE/CANCEL of calls. */
+    public interface Calls {
+        /** A new INVITE for {@code account}; {@code tx} may be null (then answer statelessly). */
+        void onInvite(RequestEvent event, ServerTransaction tx, String account);
+
+        /** ACK, BYE or CANCEL: false when it is about no call we know. */
+        boolean onRequest(RequestEvent event, ServerTransaction tx);
+    }
 
     /**
      * @param accountFor which of our accounts a request is for (by Request-URI user, then To)
@@ -63,6 +73,10 @@ public final class InboundRequests {
         this.notifies = handler;
     }
 
+    public void onCalls(Calls handler) {
+        this.calls = handler;
+    }
+
     /** Who answers SUBSCRIBEs to one of our accounts (peer-to-peer presence): given the account and request. */
     public void onSubscribe(BiFunction<String, Request, Answer> handler) {
         this.subscribes = handler;
@@ -72,6 +86,9 @@ public final class InboundRequests {
         Request request = event.getRequest();
         String method = request.getMethod();
         if (Request.ACK.equals(method)) {
+            if (calls != null) {
+                calls.onRequest(event, null);
+            }
             return;
         }
         ServerTransaction tx;
@@ -98,9 +115,28 @@ public final class InboundRequests {
             case Request.SUBSCRIBE -> onSubscribe(tx, request);
             case Request.OPTIONS -> respond(tx, request, 200, null, new String[][] {
                     {"Allow", ALLOW}, {"Accept", ACCEPT}});
-            case Request.CANCEL -> respond(tx, request, 481, null, new String[0][]);
+            case Request.INVITE -> onInvite(event, tx, request);
+            case Request.BYE, Request.CANCEL -> {
+                if (calls == null || !calls.onRequest(event, tx)) {
+                    respond(tx, request, 481, null, new String[0][]);
+                }
+            }
             default -> respond(tx, request, 405, null, new String[][] {{"Allow", ALLOW}});
         }
+    }
+
+    private void onInvite(RequestEvent event, ServerTransaction tx, Request request) {
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+        if (to != null && to.getTag() != null) {
+            respond(tx, request, 481, null, new String[0][]); // re-INVITE: not supported yet
+            return;
+        }
+        Optional<String> account = accountFor.apply(request);
+        if (account.isEmpty() || calls == null) {
+            respond(tx, request, account.isEmpty() ? 404 : 480, null, new String[0][]);
+            return;
+        }
+        calls.onInvite(event, tx, account.get());
     }
 
     private void onSubscribe(ServerTransaction tx, Request request) {

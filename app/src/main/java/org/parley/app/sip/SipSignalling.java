@@ -15,6 +15,7 @@ import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
 import javax.sip.ClientTransaction;
 import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
 import javax.sip.ResponseEvent;
 import javax.sip.address.SipURI;
 import javax.sip.header.ToHeader;
@@ -27,6 +28,7 @@ import org.parley.app.chat.ChatTransport;
 import org.parley.app.chat.IncomingMessage;
 import org.parley.app.chat.SendOutcome;
 import org.parley.app.presence.WatcherDecision;
+import org.parley.app.sip.call.CallSignalling;
 import org.parley.app.sip.presence.AccountPresence;
 import org.parley.app.sip.presence.PresenceRequests;
 import org.parley.app.sip.presence.PublishOutcome;
@@ -83,6 +85,8 @@ public final class SipSignalling implements SipEvents, ChatTransport {
     private SipStackHost host;
     private ClientRequests client;
     private InboundRequests inbound;
+    private CallSignalling calls;
+    private CallSignalling.Listener callListener;
     private boolean stopped;
 
     public SipSignalling(Settings settings, ScheduledExecutorService core, RegistrationListener registrations,
@@ -106,6 +110,20 @@ public final class SipSignalling implements SipEvents, ChatTransport {
         inbound = new InboundRequests(host, security.requestGate(), this::accountFor, messages);
         inbound.onNotify(this::onNotify);
         inbound.onSubscribe(this::onSubscribe);
+        if (callListener != null) {
+            calls = new CallSignalling(host, callListener);
+            inbound.onCalls(new InboundRequests.Calls() {
+                @Override
+                public void onInvite(RequestEvent event, ServerTransaction tx, String account) {
+                    calls.onInvite(event, tx, accounts.get(account));
+                }
+
+                @Override
+                public boolean onRequest(RequestEvent event, ServerTransaction tx) {
+                    return calls.onRequest(event, tx);
+                }
+            });
+        }
         for (AccountConfig c : configs) {
             RequestBuilder rb = new RequestBuilder(host, c.aor(), c.proxyHost(), c.proxyPort(), c.transport(),
                     settings.userAgent());
@@ -134,6 +152,30 @@ public final class SipSignalling implements SipEvents, ChatTransport {
         AccountRuntime a = accounts.get(account);
         if (a != null) {
             a.registration().start();
+        }
+    }
+
+    /** Receives call events (set before {@link #start}); core thread. Without it, INVITEs are refused (480). */
+    public void onCalls(CallSignalling.Listener listener) {
+        this.callListener = listener;
+    }
+
+    /** The INVITE dialogs, once started. */
+    public CallSignalling calls() {
+        return calls;
+    }
+
+    /** The running account {@code id}, or null. */
+    public AccountRuntime account(String id) {
+        return accounts.get(id);
+    }
+
+    /** Our address as the account's Contact shows it (for SDP). */
+    public String localAddress(AccountRuntime account) {
+        try {
+            return ((SipURI) account.requests().contact().getAddress().getURI()).getHost();
+        } catch (ParseException e) {
+            throw new IllegalStateException("no local address for " + account.config().id(), e);
         }
     }
 
@@ -198,6 +240,9 @@ public final class SipSignalling implements SipEvents, ChatTransport {
     public CompletableFuture<Void> unregisterAll() {
         stopped = true;
         List<CompletableFuture<Void>> stops = new ArrayList<>();
+        if (calls != null) {
+            calls.hangUpAll();
+        }
         presence.values().forEach(p -> stops.add(p.stop()));
         accounts.values().forEach(a -> stops.add(a.registration().stop()));
         return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
@@ -277,6 +322,9 @@ public final class SipSignalling implements SipEvents, ChatTransport {
 
     @Override
     public void onResponse(ResponseEvent event) {
+        if (calls != null && calls.onResponse(event)) {
+            return;
+        }
         if (client != null) {
             client.onResponse(event);
         }
@@ -284,6 +332,9 @@ public final class SipSignalling implements SipEvents, ChatTransport {
 
     @Override
     public void onTimeout(ClientTransaction transaction) {
+        if (calls != null && calls.onTimeout(transaction)) {
+            return;
+        }
         if (client != null) {
             client.onTimeout(transaction);
         }

@@ -164,6 +164,31 @@ final class FakeParley implements Parley {
         return java.util.Map.copyOf(watcherDecisions.getOrDefault(account == null ? "" : account, java.util.Map.of()));
     }
 
+    /** Calls started, as "account->to". */
+    public final java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final java.util.List<String> hungUp = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<String> call(String account, String to, org.parley.app.call.CallAudio audio) {
+        calls.add(account + "->" + to);
+        return CompletableFuture.completedFuture("call-" + calls.size());
+    }
+
+    @Override
+    public CompletableFuture<Void> answer(String callId, org.parley.app.call.CallAudio audio) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void hangUp(String callId) {
+        hungUp.add(callId);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> sendDtmf(String callId, String digits) {
+        return CompletableFuture.completedFuture(false);
+    }
+
     @Override
     public RegistrationState registrationState(String account) {
         return states.getOrDefault(account, new RegistrationState.Unregistered());

@@ -55,7 +55,7 @@ public final class CallLeg {
         return phase;
     }
 
-    AccountRuntime runtime() {
+    public AccountRuntime runtime() {
         return account;
     }
 

@@ -1,0 +1,299 @@
+package org.parley.app.core;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.parley.app.ParleyEvent;
+import org.parley.app.SipAddress;
+import org.parley.app.call.CallAudio;
+import org.parley.app.call.CallEnd;
+import org.parley.app.call.CallState;
+import org.parley.app.sdp.Answer;
+import org.parley.app.sdp.AnswerReader;
+import org.parley.app.sdp.AudioOffers;
+import org.parley.app.sdp.AudioOutcome;
+import org.parley.app.sdp.AudioRejection;
+import org.parley.app.sdp.Direction;
+import org.parley.app.sdp.LocalMedia;
+import org.parley.app.sdp.NegotiatedAudio;
+import org.parley.app.sdp.OtherMediaAnswerer;
+import org.parley.app.sdp.SdpAnswerer;
+import org.parley.app.sdp.SdpException;
+import org.parley.app.sdp.SdpParser;
+import org.parley.app.sdp.SdpSession;
+import org.parley.app.sdp.SdpWriter;
+import org.parley.app.sdp.SessionDescription;
+import org.parley.app.sip.AccountRuntime;
+import org.parley.app.sip.call.CallLeg;
+import org.parley.app.sip.call.CallSignalling;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls: offer/answer (RFC 3264) between the SIP dialogs of {@link CallSignalling} and the media of
+ * {@link CallMedia}; call states and ends as events; do-not-disturb refuses incoming calls; the presence hook
+ * says "on the phone" while any call is up.
+ *
+ * <p>Threading: core thread only (it is the core's {@link CallSignalling.Listener}); media callbacks hop to it.
+ */
+final class CallEngine implements CallSignalling.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(CallEngine.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What the engine needs from the rest of the core. */
+    interface Host {
+        CallSignalling signalling();
+
+        AccountRuntime account(String id);
+
+        /** The address to put into SDP for {@code account} (where the account's SIP traffic leaves). */
+        String localAddress(AccountRuntime account);
+
+        boolean doNotDisturb();
+
+        void inCall(boolean active);
+
+        /** The contact-list name of {@code peer} for {@code account}. */
+        Optional<String> contactName(String account, String peer);
+    }
+
+    private final Host host;
+    private final CallMedia.Factory media;
+    private final Consumer<ParleyEvent> emit;
+    private final Executor core;
+    private final Map<String, Call> calls = new HashMap<>();
+
+    /** One call's state beyond its SIP leg. */
+    private static final class Call {
+        final CallLeg leg;
+        final CallMedia media;
+        final SdpSession sdp;
+        SessionDescription ourOffer;
+        Answer pendingAnswer;
+        CallAudio audio;
+        boolean active;
+
+        Call(CallLeg leg, CallMedia media, SdpSession sdp) {
+            this.leg = leg;
+            this.media = media;
+            this.sdp = sdp;
+        }
+    }
+
+    CallEngine(Host host, CallMedia.Factory media, Consumer<ParleyEvent> emit, Executor core) {
+        this.host = host;
+        this.media = media;
+        this.emit = emit;
+        this.core = core;
+    }
+
+    /** Starts a call; returns its id. */
+    String call(String accountId, SipAddress to, CallAudio audio) throws IOException {
+        AccountRuntime account = host.account(accountId);
+        if (account == null) {
+            throw new IllegalArgumentException("The account " + accountId + " is not active.");
+        }
+        String address = host.localAddress(account);
+        CallMedia m = media.open(address);
+        SdpSession sdp = new SdpSession(RANDOM.nextLong() & Long.MAX_VALUE, address);
+        SessionDescription offer = sdp.stamp(AudioOffers.offer(sdp.origin(), media.capabilities(),
+                LocalMedia.of(address, m.localRtpPort()), Direction.SENDRECV));
+        CallLeg leg = host.signalling().invite(account, to, SdpWriter.bytes(offer));
+        Call c = new Call(leg, m, sdp);
+        c.ourOffer = offer;
+        c.audio = audio;
+        if (leg.phase() == CallLeg.Phase.ENDED) {
+            m.close(); // ended() already ran and reported why
+            return leg.callId();
+        }
+        calls.put(leg.callId(), c);
+        state(c, CallState.CALLING);
+        return leg.callId();
+    }
+
+    void answer(String callId, CallAudio audio) {
+        Call c = calls.get(callId);
+        if (c == null || c.pendingAnswer == null) {
+            throw new IllegalArgumentException("There is no incoming call " + callId + " to answer.");
+        }
+        SessionDescription answer = c.sdp.stamp(c.pendingAnswer.description());
+        NegotiatedAudio negotiated = (NegotiatedAudio) c.pendingAnswer.audio();
+        c.pendingAnswer = null;
+        c.audio = audio;
+        host.signalling().answer(c.leg, SdpWriter.bytes(answer));
+        if (c.leg.phase() == CallLeg.Phase.ANSWERED) {
+            startMedia(c, negotiated);
+        }
+    }
+
+    void hangUp(String callId) {
+        Call c = calls.get(callId);
+        if (c == null) {
+            return;
+        }
+        if (!c.leg.outgoing() && c.pendingAnswer != null) {
+            host.signalling().reject(c.leg, 603);
+        } else {
+            host.signalling().hangUp(c.leg);
+        }
+    }
+
+    boolean sendDtmf(String callId, String digits) {
+        Call c = calls.get(callId);
+        return c != null && c.active && c.media.sendDtmf(digits);
+    }
+
+    /** Shutdown: every call ends. */
+    void hangUpAll() {
+        host.signalling().hangUpAll();
+    }
+
+    boolean busy() {
+        return calls.values().stream().anyMatch(c -> c.active);
+    }
+
+    // ---- CallSignalling.Listener ----
+
+    @Override
+    public void incoming(CallLeg leg, String displayName, byte[] offerBytes) {
+        if (host.doNotDisturb()) {
+            LOG.info("{}: call from {} refused: do not disturb", leg.account(), leg.peer());
+            host.signalling().reject(leg, 486);
+            return;
+        }
+        SessionDescription offer;
+        try {
+            if (offerBytes.length == 0) {
+                throw new SdpException(0, "The call carries no SDP offer.");
+            }
+            offer = SdpParser.parse(offerBytes);
+        } catch (SdpException e) {
+            LOG.info("{}: call from {} refused: {}", leg.account(), leg.peer(), e.getMessage());
+            host.signalling().reject(leg, 488);
+            return;
+        }
+        String address = host.localAddress(leg.runtime());
+        CallMedia m;
+        try {
+            m = media.open(address);
+        } catch (IOException e) {
+            LOG.warn("{}: no RTP ports for a call from {}", leg.account(), leg.peer(), e);
+            host.signalling().reject(leg, 503);
+            return;
+        }
+        SdpSession sdp = new SdpSession(RANDOM.nextLong() & Long.MAX_VALUE, address);
+        Answer answer = SdpAnswerer.answer(offer, media.capabilities(), LocalMedia.of(address, m.localRtpPort()),
+                sdp.origin(), false, OtherMediaAnswerer.REJECT_ALL);
+        if (answer.audio() instanceof AudioRejection r) {
+            LOG.info("{}: call from {} refused: {}", leg.account(), leg.peer(), r.sentence());
+            m.close();
+            host.signalling().reject(leg, 488);
+            return;
+        }
+        Call c = new Call(leg, m, sdp);
+        c.pendingAnswer = answer;
+        calls.put(leg.callId(), c);
+        host.signalling().ring(leg);
+        String peer = leg.peer().toString();
+        Optional<String> name = host.contactName(leg.account(), peer);
+        boolean mismatch = name.isPresent() && !displayName.isBlank()
+                && !displayName.strip().equalsIgnoreCase(name.get().strip());
+        emit.accept(new ParleyEvent.CallIncoming(leg.account(), leg.callId(), peer, displayName, name.orElse(""),
+                mismatch));
+        state(c, CallState.INCOMING);
+    }
+
+    @Override
+    public void ringing(CallLeg leg) {
+        Call c = calls.get(leg.callId());
+        if (c != null) {
+            state(c, CallState.RINGING);
+        }
+    }
+
+    @Override
+    public void answered(CallLeg leg, byte[] answerBytes) {
+        Call c = calls.get(leg.callId());
+        if (c == null) {
+            return;
+        }
+        AudioOutcome outcome;
+        try {
+            outcome = AnswerReader.read(c.ourOffer, SdpParser.parse(answerBytes), media.capabilities());
+        } catch (SdpException e) {
+            outcome = new AudioRejection.InvalidAnswer(e.getMessage());
+        }
+        if (outcome instanceof NegotiatedAudio negotiated) {
+            startMedia(c, negotiated);
+        } else {
+            String why = ((AudioRejection) outcome).sentence();
+            LOG.info("{}: call to {} answered without usable audio: {}", leg.account(), leg.peer(), why);
+            calls.remove(leg.callId());
+            c.media.close();
+            host.signalling().hangUp(leg);
+            // ended() sees the call gone; report the real reason here
+            emit.accept(new ParleyEvent.CallEnded(leg.account(), leg.callId(), leg.peer().toString(),
+                    new CallEnd.Failed(why)));
+            updateInCall();
+        }
+    }
+
+    @Override
+    public void confirmed(CallLeg leg) {
+        // media already flows since the 200 was sent; nothing more to do
+    }
+
+    @Override
+    public void ended(CallLeg leg, CallEnd end) {
+        Call c = calls.remove(leg.callId());
+        if (c != null) {
+            c.media.close();
+        }
+        emit.accept(new ParleyEvent.CallEnded(leg.account(), leg.callId(), leg.peer().toString(), end));
+        updateInCall();
+    }
+
+    private void startMedia(Call c, NegotiatedAudio negotiated) {
+        String callId = c.leg.callId();
+        try {
+            c.media.start(negotiated, c.audio, new CallMedia.Listener() {
+                @Override
+                public void dtmf(char digit) {
+                    core.execute(() -> emit.accept(new ParleyEvent.DtmfReceived(c.leg.account(), callId, digit)));
+                }
+
+                @Override
+                public void timeout() {
+                    core.execute(() -> {
+                        LOG.info("{}: no audio from {} for too long; hanging up", c.leg.account(), c.leg.peer());
+                        host.signalling().hangUp(c.leg);
+                    });
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: media for the call with {} failed", c.leg.account(), c.leg.peer(), e);
+            calls.remove(callId);
+            c.media.close();
+            host.signalling().hangUp(c.leg);
+            emit.accept(new ParleyEvent.CallEnded(c.leg.account(), callId, c.leg.peer().toString(),
+                    new CallEnd.Failed("The audio could not be started: " + e.getMessage())));
+            updateInCall();
+            return;
+        }
+        c.active = true;
+        state(c, CallState.ACTIVE);
+        updateInCall();
+    }
+
+    private void state(Call c, CallState s) {
+        emit.accept(new ParleyEvent.CallStateChanged(c.leg.account(), c.leg.callId(), c.leg.peer().toString(), s));
+    }
+
+    private void updateInCall() {
+        host.inCall(busy());
+    }
+}
