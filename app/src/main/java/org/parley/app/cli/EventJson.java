@@ -18,6 +18,7 @@ final class EventJson {
     private EventJson() {
     }
 
+    /** The line for {@code event}, or null when the event is not shown on its own. */
     static ObjectNode of(ParleyEvent event) {
         if (event instanceof ParleyEvent.RegistrationChanged e) {
             return registration(e.account(), e.state());
@@ -39,6 +40,40 @@ final class EventJson {
             var list = node.putArray("watchers");
             e.watchers().forEach(w -> list.addObject().put("uri", w.uri()).put("status", w.status()));
             return node;
+        }
+        if (event instanceof ParleyEvent.CallIncoming e) {
+            ObjectNode node = event("call_incoming").put("account", e.account()).put("call", e.callId())
+                    .put("from", e.from());
+            if (!e.displayName().isEmpty()) {
+                node.put("name", e.displayName());
+            }
+            if (!e.contactName().isEmpty()) {
+                node.put("contact_name", e.contactName());
+            }
+            return node.put("name_mismatch", e.nameMismatch());
+        }
+        if (event instanceof ParleyEvent.CallStateChanged e) {
+            return switch (e.state()) {
+                case ACTIVE -> event("call_established").put("account", e.account()).put("call", e.callId())
+                        .put("peer", e.peer());
+                case CALLING, RINGING -> event("call_progress").put("account", e.account()).put("call", e.callId())
+                        .put("peer", e.peer()).put("state", e.state().name().toLowerCase(Locale.ROOT));
+                case INCOMING -> null; // told by call_incoming
+            };
+        }
+        if (event instanceof ParleyEvent.CallEnded e) {
+            ObjectNode node = event("call_ended").put("account", e.account()).put("call", e.callId())
+                    .put("peer", e.peer()).put("reason", e.end().code());
+            if (e.end() instanceof org.parley.app.call.CallEnd.Rejected r) {
+                node.put("status", r.status()).put("detail", r.reason());
+            } else if (e.end() instanceof org.parley.app.call.CallEnd.Failed f) {
+                node.put("detail", f.reason());
+            }
+            return node;
+        }
+        if (event instanceof ParleyEvent.DtmfReceived e) {
+            return event("dtmf").put("account", e.account()).put("call", e.callId())
+                    .put("digit", String.valueOf(e.digit()));
         }
         if (event instanceof ParleyEvent.WatcherApprovalNeeded e) {
             ObjectNode node = event("watcher_request").put("account", e.account()).put("watcher", e.watcher());
@@ -112,7 +147,7 @@ final class EventJson {
         return node;
     }
 
-    private static ObjectNode event(String name) {
+    static ObjectNode event(String name) {
         return NODES.objectNode().put("event", name);
     }
 }

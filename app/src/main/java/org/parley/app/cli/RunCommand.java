@@ -26,6 +26,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--account", paramLabel = "AOR", description = "Only this account (repeatable).")
     private List<String> accounts = List.of();
 
+    @Option(names = "--auto-answer", description = "Answer every incoming call at once.")
+    private boolean autoAnswer;
+
+    @Option(names = "--answer-play", paramLabel = "WAV", description = "With --auto-answer: play this file into calls.")
+    private String answerPlay;
+
+    @Option(names = "--answer-record", paramLabel = "WAV",
+            description = "With --auto-answer: record what the caller sends into this file.")
+    private String answerRecord;
+
     @Override
     public Integer call() {
         CliContext context = root.context();
@@ -45,7 +55,9 @@ public final class RunCommand implements Callable<Integer> {
             output.ready();
             String defaultAccount = chosen.isEmpty() ? null : chosen.iterator().next();
             new RunSession(parley, output, new BoundedLineReader(context.stdin(), BoundedLineReader.DEFAULT_MAX_BYTES),
-                    chosen, defaultAccount).readCommands();
+                    chosen, defaultAccount, new RunCalls(parley, autoAnswer
+                            ? java.util.Optional.of(RunCalls.files(answerPlay, answerRecord))
+                            : java.util.Optional.empty())).readCommands();
         }
         return ExitCodes.OK;
     }

@@ -54,11 +54,25 @@ final class RunOutput implements AutoCloseable {
             return;
         }
         ObjectNode line = EventJson.of(event);
+        if (line == null) {
+            return;
+        }
         if (event instanceof ParleyEvent.MessageStateChanged && sendsInFlight.get() > 0) {
             heldStates.add(line);
         } else {
             writer.write(line);
         }
+    }
+
+    /** The reply to a {@code call} command: the new call's id. */
+    void calling(String callId, String to, JsonNode ref) {
+        submit(() -> {
+            ObjectNode line = EventJson.event("calling").put("call", callId).put("to", to);
+            if (ref != null) {
+                line.set("ref", ref);
+            }
+            writer.write(line);
+        });
     }
 
     void ready() {

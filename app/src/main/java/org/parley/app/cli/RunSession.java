@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.parley.app.Parley;
+import org.parley.app.call.CallState;
 import org.parley.app.SipAddress;
 import org.parley.storage.StorageException;
 
@@ -34,6 +35,7 @@ final class RunSession {
     private final String defaultAccount;
     private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
     private final RunContacts contacts;
+    private final RunCalls calls;
 
     /**
      * @param allowedAccounts accounts the client may send from; empty for any
@@ -41,6 +43,14 @@ final class RunSession {
      */
     RunSession(Parley parley, RunOutput output, BoundedLineReader input, Set<String> allowedAccounts,
                String defaultAccount) {
+        this(parley, output, input, allowedAccounts, defaultAccount, new RunCalls(parley, java.util.Optional.empty()));
+    }
+
+    /** @param calls tracks this run's calls; registered here as a core listener */
+    RunSession(Parley parley, RunOutput output, BoundedLineReader input, Set<String> allowedAccounts,
+               String defaultAccount, RunCalls calls) {
+        this.calls = calls;
+        parley.addListener(calls::onEvent, Runnable::run);
         this.parley = parley;
         this.output = output;
         this.input = input;
@@ -85,6 +95,20 @@ final class RunSession {
             contactCommand(() -> contacts.remove(remove), remove.ref());
         } else if (command instanceof StdinCommand.Watcher watcher) {
             watcher(watcher);
+        } else if (command instanceof StdinCommand.Call call) {
+            call(call);
+        } else if (command instanceof StdinCommand.Answer answer) {
+            callCommand(() -> parley.answer(calls.pick(answer.call(), CallState.INCOMING),
+                    RunCalls.files(answer.play(), answer.record())), answer.ref());
+        } else if (command instanceof StdinCommand.Hangup hangup) {
+            callCommand(() -> parley.hangUp(calls.pick(hangup.call(), null)), hangup.ref());
+        } else if (command instanceof StdinCommand.Dtmf dtmf) {
+            callCommand(() -> parley.sendDtmf(calls.pick(dtmf.call(), CallState.ACTIVE), dtmf.digits())
+                    .thenAccept(sent -> {
+                        if (!sent) {
+                            output.error("The other side takes no key presses (telephone-event).", dtmf.ref());
+                        }
+                    }), dtmf.ref());
         }
         return true;
     }
@@ -129,6 +153,31 @@ final class RunSession {
             parley.setPresence(presence.state(), presence.note());
         } catch (RuntimeException e) {
             output.error(sentence(e, "The presence could not be set"), presence.ref());
+        }
+    }
+
+    private void call(StdinCommand.Call c) {
+        try {
+            parley.call(account(c.account()), c.to(), RunCalls.files(c.play(), c.record())).whenComplete((id, failure) -> {
+                if (failure == null) {
+                    output.calling(id, c.to(), c.ref());
+                } else {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    output.error(sentence(cause instanceof Exception e ? e : new IllegalStateException(cause),
+                            "The call could not be started"), c.ref());
+                }
+            });
+        } catch (RuntimeException e) {
+            output.error(sentence(e, "The call could not be started"), c.ref());
+        }
+    }
+
+    private void callCommand(Runnable action, JsonNode ref) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            output.error(sentence(e, "The call command failed"), ref);
         }
     }
 

@@ -42,6 +42,22 @@ sealed interface StdinCommand {
             implements StdinCommand {
     }
 
+    /** {@code call}: call {@code to}, playing {@code play} and recording into {@code record} (WAV, optional). */
+    record Call(String to, String play, String record, String account, JsonNode ref) implements StdinCommand {
+    }
+
+    /** {@code answer}: answer {@code call} (null: the one ringing). */
+    record Answer(String call, String play, String record, JsonNode ref) implements StdinCommand {
+    }
+
+    /** {@code hangup}: end {@code call} (null: the only one). */
+    record Hangup(String call, JsonNode ref) implements StdinCommand {
+    }
+
+    /** {@code dtmf}: send {@code digits} in {@code call} (null: the only one). */
+    record Dtmf(String digits, String call, JsonNode ref) implements StdinCommand {
+    }
+
     record Quit() implements StdinCommand {
     }
 

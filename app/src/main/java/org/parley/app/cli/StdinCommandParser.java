@@ -56,11 +56,26 @@ final class StdinCommandParser {
                 case "watcher":
                     return new StdinCommand.Watcher(requiredText(root, "watcher"), decision(root),
                             optionalText(root, "account"), ref);
+                case "call":
+                    return new StdinCommand.Call(requiredText(root, "to"), optionalText(root, "play"),
+                            optionalText(root, "record"), optionalText(root, "account"), ref);
+                case "answer":
+                    return new StdinCommand.Answer(optionalText(root, "call"), optionalText(root, "play"),
+                            optionalText(root, "record"), ref);
+                case "hangup":
+                    return new StdinCommand.Hangup(optionalText(root, "call"), ref);
+                case "dtmf":
+                    String digits = requiredText(root, "digits");
+                    if (!digits.matches("[0-9*#A-Da-d]{1,32}")) {
+                        throw new BadField("\"digits\" must be 1 to 32 of 0-9, *, #, A-D.");
+                    }
+                    return new StdinCommand.Dtmf(digits.toUpperCase(java.util.Locale.ROOT),
+                            optionalText(root, "call"), ref);
                 case "quit":
                     return new StdinCommand.Quit();
                 default:
                     return new StdinCommand.Invalid("Unknown command \"" + abbreviate(cmd)
-                            + "\": use send, typing, presence, contact_add, contact_remove, watcher or quit.", ref);
+                            + "\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, dtmf or quit.", ref);
             }
         } catch (BadField e) {
             return new StdinCommand.Invalid(e.getMessage(), ref);

@@ -47,8 +47,8 @@ final class FakeParley implements Parley {
     final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicLong ids = new AtomicLong();
     private final Profile profile;
-    private volatile ParleyListener listener;
-    private volatile Executor executor;
+    private final java.util.List<java.util.Map.Entry<ParleyListener, Executor>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Consumer<FakeParley> onStart = p -> { };
     private volatile SendHandler onSend = this::queuedAtOnce;
 
@@ -70,7 +70,9 @@ final class FakeParley implements Parley {
         if (event instanceof ParleyEvent.RegistrationChanged r) {
             states.put(r.account(), r.state());
         }
-        executor.execute(() -> listener.onEvent(event));
+        for (var l : listeners) {
+            l.getValue().execute(() -> l.getKey().onEvent(event));
+        }
     }
 
     MessageRecord queuedRecord(String account, String to, String text) {
@@ -94,8 +96,7 @@ final class FakeParley implements Parley {
 
     @Override
     public void addListener(ParleyListener listener, Executor executor) {
-        this.listener = listener;
-        this.executor = executor;
+        listeners.add(java.util.Map.entry(listener, executor));
     }
 
     @Override

@@ -137,6 +137,18 @@ class StdinCommandParserTest {
     @Test
     void unknown_command_lists_every_command() {
         assertThat(parser.parse("{\"cmd\":\"dance\"}")).isEqualTo(new StdinCommand.Invalid(
-                "Unknown command \"dance\": use send, typing, presence, contact_add, contact_remove, watcher or quit.", null));
+                "Unknown command \"dance\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, dtmf or quit.", null));
+    }
+
+    @Test
+    void call_commands_with_and_without_optional_fields() {
+        assertThat(parser.parse("{\"cmd\":\"call\",\"to\":\"bob@x\",\"play\":\"a.wav\",\"record\":\"b.wav\",\"ref\":1}"))
+                .isEqualTo(new StdinCommand.Call("bob@x", "a.wav", "b.wav", null, new IntNode(1)));
+        assertThat(parser.parse("{\"cmd\":\"answer\"}")).isEqualTo(new StdinCommand.Answer(null, null, null, null));
+        assertThat(parser.parse("{\"cmd\":\"hangup\",\"call\":\"c1\"}")).isEqualTo(new StdinCommand.Hangup("c1", null));
+        assertThat(parser.parse("{\"cmd\":\"dtmf\",\"digits\":\"12#a\"}"))
+                .isEqualTo(new StdinCommand.Dtmf("12#A", null, null));
+        assertThat(parser.parse("{\"cmd\":\"dtmf\",\"digits\":\"12x\"}"))
+                .isEqualTo(new StdinCommand.Invalid("\"digits\" must be 1 to 32 of 0-9, *, #, A-D.", null));
     }
 }
