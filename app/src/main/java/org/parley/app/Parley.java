@@ -109,6 +109,9 @@ public interface Parley extends AutoCloseable {
     /** Sends RFC 4733 digits during a call; completes false when the peer takes none. */
     CompletableFuture<Boolean> sendDtmf(String callId, String digits);
 
+    /** The audio figures of an active call (empty when the call is not active). */
+    CompletableFuture<java.util.Optional<org.parley.app.call.CallStats>> callStats(String callId);
+
     /** Current registration state of an account. */
     RegistrationState registrationState(String account);
 

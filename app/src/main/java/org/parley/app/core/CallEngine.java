@@ -147,6 +147,12 @@ final class CallEngine implements CallSignalling.Listener {
         return c != null && c.active && c.media.sendDtmf(digits);
     }
 
+    /** The call's audio figures, when it is active. */
+    Optional<org.parley.app.call.CallStats> stats(String callId) {
+        Call c = calls.get(callId);
+        return c != null && c.active ? Optional.of(c.media.stats()) : Optional.empty();
+    }
+
     /** Shutdown: every call ends. */
     void hangUpAll() {
         host.signalling().hangUpAll();

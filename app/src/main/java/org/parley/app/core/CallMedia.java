@@ -39,6 +39,9 @@ interface CallMedia extends AutoCloseable {
      */
     void start(NegotiatedAudio negotiated, CallAudio audio, Listener listener) throws IOException;
 
+    /** Figures for a quality indicator; any thread. */
+    org.parley.app.call.CallStats stats();
+
     /** @return false when the peer takes no telephone-events */
     boolean sendDtmf(String digits);
 

@@ -305,6 +305,11 @@ final class SipParley implements Parley {
         return CompletableFuture.supplyAsync(() -> calls.sendDtmf(callId, digits), core);
     }
 
+    @Override
+    public CompletableFuture<java.util.Optional<org.parley.app.call.CallStats>> callStats(String callId) {
+        return CompletableFuture.supplyAsync(() -> calls.stats(callId), core);
+    }
+
     /** The call engine's view of the core: current signalling, presence, contacts. Core thread. */
     private final class CallHost implements CallEngine.Host {
         @Override

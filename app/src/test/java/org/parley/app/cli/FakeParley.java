@@ -186,6 +186,11 @@ final class FakeParley implements Parley {
     }
 
     @Override
+    public CompletableFuture<java.util.Optional<org.parley.app.call.CallStats>> callStats(String callId) {
+        return CompletableFuture.completedFuture(java.util.Optional.empty());
+    }
+
+    @Override
     public CompletableFuture<Boolean> sendDtmf(String callId, String digits) {
         return CompletableFuture.completedFuture(false);
     }

@@ -191,6 +191,11 @@ public final class FakeParley implements Parley {
     }
 
     @Override
+    public CompletableFuture<java.util.Optional<org.parley.app.call.CallStats>> callStats(String callId) {
+        return CompletableFuture.completedFuture(java.util.Optional.empty());
+    }
+
+    @Override
     public CompletableFuture<Boolean> sendDtmf(String callId, String digits) {
         return CompletableFuture.completedFuture(false);
     }
