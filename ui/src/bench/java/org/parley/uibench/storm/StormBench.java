@@ -18,7 +18,8 @@ import org.parley.app.testsupport.kamailio.KamailioServer;
  *
  * <p>Settings (system properties): {@code storm.contacts} (2000), {@code storm.rate} (200), {@code storm.seconds}
  * (60), {@code storm.seed} (1), {@code storm.jfr} (true: JFR profile of the probe), {@code storm.probeJvm}
- * (extra probe JVM options). Report: {@code <bench.out>/storm/storm-report.txt}.
+ * (extra probe JVM options), {@code storm.kamailioChildren} (0: the shared config's UDP workers; n: this run's
+ * copy of the config gets {@code children=n}). Report: {@code <bench.out>/storm/storm-report.txt}.
  */
 public final class StormBench {
     private StormBench() {
@@ -37,12 +38,20 @@ public final class StormBench {
                 loadAverage());
         List<String> users = StormSetup.presentities(contacts);
         try (KamailioServer kamailio = KamailioServer.builder().build(KamailioServer.newWorkDir("storm"))) {
+            int children = Integer.getInteger("storm.kamailioChildren", 0);
+            if (children > 0) {
+                // this run's own copy of the config only; the shared parley-test.cfg says children=2
+                Path cfg = kamailio.workDir().resolve("parley-test.cfg");
+                Files.writeString(cfg, Files.readString(cfg).replace("\nchildren=2\n", "\nchildren=" + children + "\n"));
+                report.line("Kamailio: children=%d (this run's copy of the config)", children);
+            }
             kamailio.start();
             long kamailioPid = Long.parseLong(Files.readString(kamailio.workDir().resolve("run/kamailio.pid")).trim());
             List<String> all = new ArrayList<>(users);
             all.add(StormSetup.WATCHER);
             StormSetup.addUsers(kamailio, all);
-            try (PublishStorm load = new PublishStorm(kamailio.host(), kamailio.udpPort(), kamailio.domain(), users)) {
+            try (PublishStorm load = new PublishStorm(kamailio.host(), kamailio.udpPort(), kamailio.domain(), users);
+                 AutoCloseable keepLog = () -> Files.copy(kamailio.logFile(), out.resolve("kamailio.log"))) {
                 report.line("states published (those that survive Parley's own PIDF round trip): %s", load.states());
                 PublishStorm.Run initial = load.publishEach(Math.max(rate, 200));
                 report.line("initial documents: %d presentities published in %.1f s; %s", load.accepted().size(),
@@ -55,7 +64,6 @@ public final class StormBench {
                 }
             }
             report.line("Kamailio RSS at the end (all processes): %,d KiB", ProcStats.treeRssKib(kamailioPid));
-            Files.copy(kamailio.logFile(), out.resolve("kamailio.log"));
         }
         report.line("load average at the end: %s", loadAverage());
         System.exit(0);

@@ -97,8 +97,10 @@ public final class StormProbe {
             Thread.sleep(20);
         }
         long coreActive = System.nanoTime();
-        whenPainted(() -> main.contacts().shown().stream()
-                .allMatch(c -> c.presenceProperty().get() != PresenceState.UNKNOWN), 120);
+        if (KNOWN.size() >= contacts) {
+            whenPainted(() -> main.contacts().shown().stream()
+                    .allMatch(c -> c.presenceProperty().get() != PresenceState.UNKNOWN), 120);
+        }
         say("ACTIVE coreMs=" + (coreActive - coreStarted) / 1_000_000 + " fxMs="
                 + (System.nanoTime() - coreStarted) / 1_000_000 + " known=" + KNOWN.size());
         commands();
