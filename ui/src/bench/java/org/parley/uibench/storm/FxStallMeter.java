@@ -27,7 +27,7 @@ import javafx.application.Platform;
 final class FxStallMeter {
     static final long SAMPLE_AFTER_MS = 30;
     private static final int MAX_SAMPLES = 1_000_000;
-    private static final int STACK_DEPTH = 14;
+    private static final int STACK_DEPTH = 12;
 
     private final long[] gaps = new long[MAX_SAMPLES];
     private final long[] lateness = new long[MAX_SAMPLES];
@@ -120,8 +120,26 @@ final class FxStallMeter {
     private void sample() {
         StackTraceElement[] trace = fx.getStackTrace();
         StringBuilder key = new StringBuilder();
-        for (int i = 0; i < Math.min(STACK_DEPTH, trace.length); i++) {
-            key.append("\n      at ").append(trace[i]);
+        int top = 0;
+        int parley = 0;
+        String previous = "";
+        boolean elided = false;
+        for (StackTraceElement frame : trace) {
+            String method = frame.getClassName() + "." + frame.getMethodName();
+            boolean ours = frame.getClassName().startsWith("org.parley.ui.")
+                    && !frame.getClassName().startsWith("org.parley.uibench.");
+            if (method.equals(previous) || (top >= STACK_DEPTH && (!ours || parley >= 3))) {
+                previous = method;
+                continue; // recursion collapsed; below the top frames only Parley's callers are kept
+            }
+            if (top == STACK_DEPTH && !elided) {
+                key.append("\n      ...");
+                elided = true;
+            }
+            key.append("\n      at ").append(frame);
+            top = Math.min(STACK_DEPTH, top + 1);
+            parley += ours ? 1 : 0;
+            previous = method;
         }
         synchronized (stacks) {
             stacks.merge(key.toString(), 1, Integer::sum);
