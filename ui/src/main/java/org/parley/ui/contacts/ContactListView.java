@@ -133,6 +133,8 @@ public final class ContactListView {
         private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
         private final org.kordamp.ikonli.javafx.FontIcon presenceIcon = PresenceLook.icon(PresenceState.UNKNOWN);
         private final HBox row;
+        private final javafx.beans.InvalidationListener repaint = o -> show(getItem());
+        private ContactItem watched;
 
         ContactCell() {
             presence.getStyleClass().add("presence-badge");
@@ -150,7 +152,26 @@ public final class ContactListView {
         @Override
         protected void updateItem(ContactItem item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null) {
+            ContactItem now = empty ? null : item;
+            if (watched != now) {
+                if (watched != null) {
+                    watched.presenceProperty().removeListener(repaint);
+                    watched.presenceNoteProperty().removeListener(repaint);
+                    watched.unreadProperty().removeListener(repaint);
+                }
+                watched = now;
+                if (now != null) {
+                    now.presenceProperty().addListener(repaint);
+                    now.presenceNoteProperty().addListener(repaint);
+                    now.unreadProperty().addListener(repaint);
+                }
+            }
+            show(now);
+        }
+
+        /** Paints {@code item}; presence, note and unread changes repaint without a list update. */
+        private void show(ContactItem item) {
+            if (item == null) {
                 setGraphic(null);
                 setAccessibleText(null);
                 return;

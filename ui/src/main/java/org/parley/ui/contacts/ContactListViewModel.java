@@ -32,9 +32,13 @@ public final class ContactListViewModel {
     private final Runnable changed;
     private final Async async;
     private final ErrorText errors;
+    /**
+     * Only what sorting and filtering read fires list updates: a presence or unread change must not re-sort
+     * 2,000 rows (the rows' cells listen to those properties themselves).
+     */
     private final ObservableList<ContactItem> all = FXCollections.observableArrayList(
-            item -> new javafx.beans.Observable[] {item.nameProperty(), item.groupProperty(), item.unreadProperty(),
-                item.presenceProperty(), item.presenceNoteProperty()});
+            item -> new javafx.beans.Observable[] {item.nameProperty(), item.groupProperty()});
+    private final java.util.Map<ConversationKey, ContactItem> byKey = new java.util.HashMap<>();
     private final FilteredList<ContactItem> filtered = new FilteredList<>(all);
     private final SortedList<ContactItem> shown;
     private final StringProperty filter = new SimpleStringProperty("");
@@ -53,6 +57,12 @@ public final class ContactListViewModel {
         Comparator<ContactItem> byGroup = Comparator.comparing(c -> c.groupProperty().get(), collator);
         shown = new SortedList<>(filtered, byGroup.thenComparing(ContactItem::displayName, collator));
         filter.addListener((o, a, text) -> filtered.setPredicate(matching(text)));
+        all.addListener((javafx.collections.ListChangeListener<ContactItem>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(item -> byKey.remove(item.key(), item));
+                c.getAddedSubList().forEach(item -> byKey.put(item.key(), item));
+            }
+        });
     }
 
     /** The rows to show: filtered and sorted. */
@@ -175,7 +185,7 @@ public final class ContactListViewModel {
     }
 
     public Optional<ContactItem> find(ConversationKey key) {
-        return all.stream().filter(c -> c.key().equals(key)).findFirst();
+        return Optional.ofNullable(byKey.get(key));
     }
 
     /** Display name for a conversation: the contact's name if saved, else the address. */
