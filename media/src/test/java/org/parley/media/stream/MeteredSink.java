@@ -9,6 +9,7 @@ final class MeteredSink implements AudioSink {
     private volatile long frames;
     private volatile long audibleFrames;
     private volatile double level;
+    private volatile long silentRun;
 
     MeteredSink(AudioSink sink) {
         this.sink = sink;
@@ -27,6 +28,11 @@ final class MeteredSink implements AudioSink {
         return audibleFrames;
     }
 
+    /** Frames in a row, up to the last one written, that were silent. */
+    long silentRun() {
+        return silentRun;
+    }
+
     @Override
     public void write(short[] frame) throws IOException {
         int peak = 0;
@@ -36,6 +42,9 @@ final class MeteredSink implements AudioSink {
         level = peak / 32767.0;
         if (peak > 100) {
             audibleFrames++;
+            silentRun = 0;
+        } else {
+            silentRun++;
         }
         frames++;
         if (sink != null) {
