@@ -20,9 +20,9 @@ class AudioStreamDtmfTest {
         RecordingStreamListener atB = new RecordingStreamListener();
         MeteredSink sinkB = new MeteredSink();
         try (AudioStream a = open("alice@test"); AudioStream b = open("bob@test")) {
-            a.start(toward(b, OpusCodec.INSTANCE, Optional.empty()), ToneFile.open(), new MeteredSink(),
+            a.start(toward(b, OpusCodec.INSTANCE, Optional.empty()), new ToneSource(), new MeteredSink(),
                     new RecordingStreamListener());
-            b.start(toward(a, OpusCodec.INSTANCE, Optional.empty()), ToneFile.open(), sinkB, atB);
+            b.start(toward(a, OpusCodec.INSTANCE, Optional.empty()), new ToneSource(), sinkB, atB);
             await().atMost(Duration.ofSeconds(5)).until(() -> sinkB.audibleFrames() > 10);
 
             assertThat(a.sendDtmf("123#")).isTrue();
@@ -41,7 +41,7 @@ class AudioStreamDtmfTest {
             StreamConfig noEvents = new StreamConfig(withEvents.remoteRtp(), withEvents.remoteRtcp(),
                     G711Codec.PCMU, 0, Map.of(0, G711Codec.PCMU), -1, -1, StreamDirection.SEND_RECEIVE,
                     Optional.empty());
-            a.start(noEvents, ToneFile.open(), new MeteredSink(), new RecordingStreamListener());
+            a.start(noEvents, new ToneSource(), new MeteredSink(), new RecordingStreamListener());
 
             assertThat(a.sendDtmf("5")).isFalse();
         }

@@ -25,8 +25,8 @@ class AudioStreamHoldTest {
             Thread rtpThreadA = thread("parley-rtp-" + portA);
             StreamConfig toB = toward(b, G711Codec.PCMU, Optional.empty());
             StreamConfig toA = toward(a, G711Codec.PCMU, Optional.empty());
-            a.start(toB, ToneFile.open(), sinkA, new RecordingStreamListener());
-            b.start(toA, ToneFile.open(), sinkB, new RecordingStreamListener());
+            a.start(toB, new ToneSource(), sinkA, new RecordingStreamListener());
+            b.start(toA, new ToneSource(), sinkB, new RecordingStreamListener());
             await().atMost(WAIT).until(() -> sinkA.audibleFrames() > 10 && sinkB.audibleFrames() > 10);
 
             a.update(toB.withDirection(StreamDirection.SEND_ONLY)); // A holds: sends, plays nothing

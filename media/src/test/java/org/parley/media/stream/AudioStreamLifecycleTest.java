@@ -22,9 +22,9 @@ class AudioStreamLifecycleTest {
         try (AudioStream b = open("bob@test")) {
             AudioStream a = open("alice@test");
             int port = a.localRtpPort();
-            a.start(toward(b, G711Codec.PCMU, Optional.empty()), ToneFile.open(), sinkA,
+            a.start(toward(b, G711Codec.PCMU, Optional.empty()), new ToneSource(), sinkA,
                     new RecordingStreamListener());
-            b.start(toward(a, G711Codec.PCMU, Optional.empty()), ToneFile.open(), new MeteredSink(),
+            b.start(toward(a, G711Codec.PCMU, Optional.empty()), new ToneSource(), new MeteredSink(),
                     new RecordingStreamListener());
             await().atMost(Duration.ofSeconds(5)).until(() -> sinkA.audibleFrames() > 10);
             assertThat(threadsOf(port)).hasSize(3);
@@ -38,7 +38,7 @@ class AudioStreamLifecycleTest {
             assertThat(millis).isLessThan(500);
             assertThat(a.sendDtmf("1")).isFalse();
             assertThatIllegalStateException().isThrownBy(() -> a.start(
-                    toward(b, G711Codec.PCMU, Optional.empty()), ToneFile.open(), new MeteredSink(),
+                    toward(b, G711Codec.PCMU, Optional.empty()), new ToneSource(), new MeteredSink(),
                     new RecordingStreamListener()));
         }
     }

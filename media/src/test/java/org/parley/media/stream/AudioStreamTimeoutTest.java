@@ -21,8 +21,8 @@ class AudioStreamTimeoutTest {
         MeteredSink sinkA = new MeteredSink();
         try (AudioStream a = open("alice@test", TIMEOUT); AudioStream b = open("bob@test")) {
             StreamConfig toA = toward(a, G711Codec.PCMU, Optional.empty());
-            a.start(toward(b, G711Codec.PCMU, Optional.empty()), ToneFile.open(), sinkA, atA);
-            b.start(toA, ToneFile.open(), new MeteredSink(), new RecordingStreamListener());
+            a.start(toward(b, G711Codec.PCMU, Optional.empty()), new ToneSource(), sinkA, atA);
+            b.start(toA, new ToneSource(), new MeteredSink(), new RecordingStreamListener());
             await().atMost(Duration.ofSeconds(5)).until(() -> sinkA.audibleFrames() > 25);
             assertThat(atA.timeouts()).isZero();
 
@@ -40,7 +40,7 @@ class AudioStreamTimeoutTest {
         try (AudioStream a = open("alice@test", TIMEOUT); AudioStream b = open("bob@test")) {
             StreamConfig toB = toward(b, G711Codec.PCMU, Optional.empty())
                     .withDirection(StreamDirection.SEND_ONLY);
-            a.start(toB, ToneFile.open(), new MeteredSink(), atA); // B never starts: nothing arrives
+            a.start(toB, new ToneSource(), new MeteredSink(), atA); // B never starts: nothing arrives
 
             await().during(Duration.ofMillis(900)).atMost(Duration.ofSeconds(2))
                     .until(() -> atA.timeouts() == 0);
