@@ -54,6 +54,46 @@ public final class AudioCompare {
     return measure(reference, captured, lag);
   }
 
+  /**
+   * As {@link #compare(short[], short[])}, but tolerant of the small time shifts an adaptive jitter
+   * buffer makes (a frame skipped or inserted moves everything after it by 20 ms): after the global
+   * alignment, each {@code segmentSamples} of the reference is aligned again on its own, within
+   * {@code maxShiftSamples} of the global lag. Correlation and SNR sum the segments' products (so
+   * quiet segments weigh little); lag and coverage are the global ones, gain is the overall
+   * least-squares gain.
+   */
+  public static Result compareBySegments(short[] reference, short[] captured, int segmentSamples,
+      int maxShiftSamples) {
+    double[] x = toDouble(reference);
+    double[] y = toDouble(captured);
+    Result global = compare(x, y);
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int start = 0; start < x.length; start += segmentSamples) {
+      double[] segment = java.util.Arrays.copyOfRange(x, start, Math.min(x.length, start + segmentSamples));
+      int from = Math.max(0, global.lagSamples() + start - maxShiftSamples);
+      int to = Math.min(y.length, global.lagSamples() + start + segment.length + maxShiftSamples);
+      if (to - from < segment.length) {
+        continue;
+      }
+      double[] window = java.util.Arrays.copyOfRange(y, from, to);
+      int lag = bestLag(segment, window);
+      for (int i = Math.max(0, -lag); i < segment.length && i + lag < window.length; i++) {
+        sxy += segment[i] * window[i + lag];
+        sxx += segment[i] * segment[i];
+        syy += window[i + lag] * window[i + lag];
+      }
+    }
+    double gain = sxx == 0 ? 0 : sxy / sxx;
+    double correlation = sxx == 0 || syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
+    double residual = Math.max(0, syy - gain * sxy);
+    double signal = gain * gain * sxx;
+    double snr = signal == 0 ? -MAX_SNR_DB
+        : residual == 0 ? MAX_SNR_DB : Math.min(MAX_SNR_DB, 10 * Math.log10(signal / residual));
+    return new Result(global.lagSamples(), gain, correlation, snr, global.coverage());
+  }
+
   /** The lag that maximises correlation normalised by the captured window's energy. */
   static int bestLag(double[] x, double[] y) {
     int n = Fft.powerOfTwoAtLeast(x.length + y.length);
