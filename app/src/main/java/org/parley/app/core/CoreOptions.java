@@ -1,6 +1,7 @@
 package org.parley.app.core;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Settings of one core instance (not of an account).
@@ -12,33 +13,44 @@ import java.time.Duration;
  * @param keepAlive       interval of keep-alives and registration checks while registered
  * @param retryBase       first delay before re-registering after a failure; doubles up to {@code retryCap}
  * @param retryCap        longest delay between registration attempts
+ * @param codecs          audio codecs calls may use, by SDP encoding name ("opus", "PCMU", "PCMA"; offered in
+ *                        Parley's preference order); empty = every codec Parley has
  */
 public record CoreOptions(String bindAddress, int port, int maxMessageBytes, String userAgent,
-                          Duration keepAlive, Duration retryBase, Duration retryCap) {
+                          Duration keepAlive, Duration retryBase, Duration retryCap, List<String> codecs) {
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
+
+    public CoreOptions {
+        codecs = List.copyOf(codecs);
+    }
 
     public static CoreOptions defaults() {
         return new CoreOptions("0.0.0.0", 0, DEFAULT_MAX_MESSAGE_BYTES, "Parley/0.1",
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60));
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), List.of());
     }
 
     public CoreOptions withBindAddress(String address) {
-        return new CoreOptions(address, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap);
+        return new CoreOptions(address, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, codecs);
     }
 
     public CoreOptions withPort(int localPort) {
-        return new CoreOptions(bindAddress, localPort, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap);
+        return new CoreOptions(bindAddress, localPort, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, codecs);
     }
 
     public CoreOptions withKeepAlive(Duration interval) {
-        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, interval, retryBase, retryCap);
+        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, interval, retryBase, retryCap, codecs);
     }
 
     public CoreOptions withRetry(Duration base, Duration cap) {
-        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, base, cap);
+        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, base, cap, codecs);
+    }
+
+    /** Calls use only these codecs, in this order (see {@link #codecs()}). */
+    public CoreOptions withCodecs(List<String> names) {
+        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, names);
     }
 
     public CoreOptions withMaxMessageBytes(int bytes) {
-        return new CoreOptions(bindAddress, port, bytes, userAgent, keepAlive, retryBase, retryCap);
+        return new CoreOptions(bindAddress, port, bytes, userAgent, keepAlive, retryBase, retryCap, codecs);
     }
 }

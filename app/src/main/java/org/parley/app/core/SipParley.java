@@ -57,7 +57,7 @@ final class SipParley implements Parley {
         this.watcherPolicy = new WatcherPolicy(profile.preferences());
         this.presence = new PresenceEngine(events::publish, deviceId(profile), java.time.Clock.systemUTC(),
                 watcherPolicy::decisionFor);
-        this.calls = new CallEngine(new CallHost(), CallMediaFactories.standard(options.bindAddress()),
+        this.calls = new CallEngine(new CallHost(), CallMediaFactories.standard(options),
                 events::publish, core);
         this.signalling = newSignalling();
         this.chat = new ChatEngine(profile.history(), new SignallingRef(), core, events::publish,

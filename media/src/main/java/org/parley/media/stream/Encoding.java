@@ -9,8 +9,9 @@ import org.parley.media.dtmf.DtmfSender;
 /**
  * The send chain of one codec: resampler from 48 kHz, encoder, DTMF sender at the codec's clock.
  * Built on the caller's thread by {@link AudioStream#start}/{@link AudioStream#update} when the
- * codec changes, and warmed there (one silent frame encoded) so that loading and initialising the
- * codec never stalls the sender thread; published through a volatile {@link SendPlan}, after which
+ * codec changes, and warmed there (one silent frame encoded by a throw-away encoder of the same codec,
+ * so the live encoder starts from a clean state) so that loading and initialising the codec never stalls
+ * the sender thread; published through a volatile {@link SendPlan}, after which
  * only the sender thread uses it.
  */
 final class Encoding {
@@ -27,6 +28,6 @@ final class Encoding {
         this.resampler = Resampler.between(Pcm.SAMPLE_RATE, codec.sampleRate());
         this.dtmf = new DtmfSender(codec.clockRate(), Pcm.FRAME_MILLIS, DTMF_VOLUME);
         short[] silence = new short[codec.samplesPerFrame()];
-        encoder.encode(silence, new byte[1500], 0);
+        codec.newEncoder().encode(silence, new byte[1500], 0);
     }
 }

@@ -30,8 +30,10 @@ class SrtpAllocationTest {
     roundTrips(PACKETS);
     long allocated = threads.getThreadAllocatedBytes(thread) - before;
 
+    // Per-packet allocation would be at least 16 bytes x 4 operations x 20,000; a few kilobytes of one-off
+    // allocation (JIT compilation events, a deoptimisation) land on the thread when the suite runs in one JVM.
     assertThat(allocated).as("bytes allocated for %d RTP and RTCP round trips", PACKETS)
-        .isLessThan(1024);
+        .isLessThan(PACKETS);
   }
 
   private void roundTrips(int count) {

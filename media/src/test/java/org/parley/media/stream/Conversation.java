@@ -1,5 +1,7 @@
 package org.parley.media.stream;
 
+import org.parley.media.testsupport.CodecReference;
+
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;

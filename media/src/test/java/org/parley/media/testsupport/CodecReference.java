@@ -1,4 +1,4 @@
-package org.parley.media.stream;
+package org.parley.media.testsupport;
 
 import org.parley.media.audio.Pcm;
 import org.parley.media.codec.AudioDecoder;
@@ -12,10 +12,10 @@ import org.parley.media.codec.Resampler;
  * pipeline adds from what the codec takes away (Opus at 28 kbit/s keeps a waveform correlation of
  * only about 0.93 with speech, by design). Test support.
  */
-final class CodecReference {
+public final class CodecReference {
     private CodecReference() {}
 
-    static short[] through(Codec codec, short[] pcm48k) {
+    public static short[] through(Codec codec, short[] pcm48k) {
         AudioEncoder encoder = codec.newEncoder();
         AudioDecoder decoder = codec.newDecoder();
         Resampler down = Resampler.between(Pcm.SAMPLE_RATE, codec.sampleRate());
