@@ -106,6 +106,15 @@ public interface Parley extends AutoCloseable {
     /** Declines an incoming call (603), or hangs up / cancels any other call. */
     void hangUp(String callId);
 
+    /**
+     * Puts an active call on hold or resumes it (re-INVITE); {@link ParleyEvent.CallStateChanged} follows with
+     * {@code ON_HOLD} or {@code ACTIVE}. Completes false when the call is not active or busy re-negotiating.
+     */
+    CompletableFuture<Boolean> hold(String callId, boolean held);
+
+    /** Sends silence instead of the microphone while {@code muted}. */
+    void setMuted(String callId, boolean muted);
+
     /** Sends RFC 4733 digits during a call; completes false when the peer takes none. */
     CompletableFuture<Boolean> sendDtmf(String callId, String digits);
 

@@ -9,5 +9,9 @@ public enum CallState {
     /** Someone calls us; answer or decline. */
     INCOMING,
     /** Talking: media flows. */
-    ACTIVE
+    ACTIVE,
+    /** We put the call on hold (we neither hear nor are heard, apart from what the peer plays). */
+    ON_HOLD,
+    /** The peer put us on hold. */
+    REMOTE_HOLD
 }

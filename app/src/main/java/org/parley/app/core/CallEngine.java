@@ -76,6 +76,11 @@ final class CallEngine implements CallSignalling.Listener {
         Answer pendingAnswer;
         CallAudio audio;
         boolean active;
+        boolean localHold;
+        boolean remoteHold;
+        /** The hold state our re-INVITE in flight asks for. */
+        Boolean wantedHold;
+        String address;
 
         Call(CallLeg leg, CallMedia media, SdpSession sdp) {
             this.leg = leg;
@@ -106,6 +111,7 @@ final class CallEngine implements CallSignalling.Listener {
         Call c = new Call(leg, m, sdp);
         c.ourOffer = offer;
         c.audio = audio;
+        c.address = address;
         if (leg.phase() == CallLeg.Phase.ENDED) {
             m.close(); // ended() already ran and reported why
             return leg.callId();
@@ -139,6 +145,34 @@ final class CallEngine implements CallSignalling.Listener {
             host.signalling().reject(c.leg, 603);
         } else {
             host.signalling().hangUp(c.leg);
+        }
+    }
+
+    /**
+     * Puts an active call on hold ({@code sendonly}, or {@code inactive} when the peer holds us too) or resumes
+     * it, by re-INVITE. The state event follows the peer's answer.
+     *
+     * @return false when the call is not active or a re-negotiation is already under way
+     */
+    boolean hold(String callId, boolean held) {
+        Call c = calls.get(callId);
+        if (c == null || !c.active || c.wantedHold != null || c.localHold == held) {
+            return c != null && c.active && c.localHold == held;
+        }
+        SessionDescription offer = c.sdp.stamp(AudioOffers.offer(c.sdp.origin(), media.capabilities(),
+                LocalMedia.of(c.address, c.media.localRtpPort()), Direction.forOffer(held, c.remoteHold)));
+        if (!host.signalling().reinvite(c.leg, SdpWriter.bytes(offer))) {
+            return false;
+        }
+        c.ourOffer = offer;
+        c.wantedHold = held;
+        return true;
+    }
+
+    void setMuted(String callId, boolean muted) {
+        Call c = calls.get(callId);
+        if (c != null && c.active) {
+            c.media.setMuted(muted);
         }
     }
 
@@ -202,6 +236,7 @@ final class CallEngine implements CallSignalling.Listener {
         }
         Call c = new Call(leg, m, sdp);
         c.pendingAnswer = answer;
+        c.address = address;
         calls.put(leg.callId(), c);
         host.signalling().ring(leg);
         String peer = leg.peer().toString();
@@ -246,6 +281,80 @@ final class CallEngine implements CallSignalling.Listener {
                     new CallEnd.Failed(why)));
             updateInCall();
         }
+    }
+
+    @Override
+    public byte[] reoffered(CallLeg leg, byte[] offerBytes) {
+        Call c = calls.get(leg.callId());
+        if (c == null || !c.active) {
+            return null;
+        }
+        Answer answer;
+        try {
+            answer = SdpAnswerer.answer(SdpParser.parse(offerBytes), media.capabilities(),
+                    LocalMedia.of(c.address, c.media.localRtpPort()), c.sdp.origin(), c.localHold,
+                    OtherMediaAnswerer.REJECT_ALL);
+        } catch (SdpException e) {
+            LOG.info("{}: re-INVITE from {} refused: {}", leg.account(), leg.peer(), e.getMessage());
+            return null;
+        }
+        if (!(answer.audio() instanceof NegotiatedAudio negotiated)) {
+            LOG.info("{}: re-INVITE from {} refused: {}", leg.account(), leg.peer(),
+                    ((AudioRejection) answer.audio()).sentence());
+            return null;
+        }
+        try {
+            c.media.update(negotiated);
+        } catch (IOException e) {
+            LOG.info("{}: re-INVITE from {} refused: {}", leg.account(), leg.peer(), e.getMessage());
+            return null;
+        }
+        c.remoteHold = negotiated.heldByRemote();
+        state(c, holdState(c));
+        return SdpWriter.bytes(c.sdp.stamp(answer.description()));
+    }
+
+    @Override
+    public void reanswered(CallLeg leg, byte[] answerBytes) {
+        Call c = calls.get(leg.callId());
+        if (c == null || c.wantedHold == null) {
+            return;
+        }
+        boolean held = c.wantedHold;
+        c.wantedHold = null;
+        AudioOutcome outcome;
+        try {
+            outcome = AnswerReader.read(c.ourOffer, SdpParser.parse(answerBytes), media.capabilities());
+        } catch (SdpException e) {
+            outcome = new AudioRejection.InvalidAnswer(e.getMessage());
+        }
+        if (!(outcome instanceof NegotiatedAudio negotiated)) {
+            LOG.info("{}: answer to our re-INVITE unusable: {}", leg.account(),
+                    ((AudioRejection) outcome).sentence());
+            return;
+        }
+        try {
+            c.media.update(negotiated);
+        } catch (IOException e) {
+            LOG.warn("{}: media update after re-INVITE failed", leg.account(), e);
+            return;
+        }
+        c.localHold = held;
+        state(c, holdState(c));
+    }
+
+    @Override
+    public void reinviteFailed(CallLeg leg, int status) {
+        Call c = calls.get(leg.callId());
+        if (c != null) {
+            LOG.info("{}: re-INVITE to {} refused ({})", leg.account(), leg.peer(), status);
+            c.wantedHold = null;
+            state(c, holdState(c)); // unchanged: the faces learn the hold did not happen
+        }
+    }
+
+    private static CallState holdState(Call c) {
+        return c.localHold ? CallState.ON_HOLD : c.remoteHold ? CallState.REMOTE_HOLD : CallState.ACTIVE;
     }
 
     @Override

@@ -39,6 +39,16 @@ interface CallMedia extends AutoCloseable {
      */
     void start(NegotiatedAudio negotiated, CallAudio audio, Listener listener) throws IOException;
 
+    /**
+     * A re-negotiation (re-INVITE: hold, resume, new address or codec) without dropping the ports.
+     *
+     * @throws IOException when the negotiated codec is unknown
+     */
+    void update(NegotiatedAudio negotiated) throws IOException;
+
+    /** Sends silence instead of the microphone while {@code muted}. */
+    void setMuted(boolean muted);
+
     /** Figures for a quality indicator; any thread. */
     org.parley.app.call.CallStats stats();
 

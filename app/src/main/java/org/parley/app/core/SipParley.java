@@ -301,6 +301,16 @@ final class SipParley implements Parley {
     }
 
     @Override
+    public CompletableFuture<Boolean> hold(String callId, boolean held) {
+        return CompletableFuture.supplyAsync(() -> calls.hold(callId, held), core);
+    }
+
+    @Override
+    public void setMuted(String callId, boolean muted) {
+        core.execute(() -> calls.setMuted(callId, muted));
+    }
+
+    @Override
     public CompletableFuture<Boolean> sendDtmf(String callId, String digits) {
         return CompletableFuture.supplyAsync(() -> calls.sendDtmf(callId, digits), core);
     }

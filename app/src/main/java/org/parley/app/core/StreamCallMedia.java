@@ -101,19 +101,7 @@ final class StreamCallMedia implements CallMedia {
 
     @Override
     public void start(NegotiatedAudio n, CallAudio audio, Listener listener) throws IOException {
-        if (n.secure()) {
-            throw new IOException("SRTP is not supported yet");
-        }
-        Codec send = codec(n.send());
-        Map<Integer, Codec> receive = new HashMap<>();
-        for (RtpFormat f : n.receive()) {
-            if (!f.isTelephoneEvent()) {
-                codecs.find(f.encoding(), f.clockRate()).ifPresent(c -> receive.put(f.payloadType(), c));
-            }
-        }
-        StreamConfig config = new StreamConfig(new InetSocketAddress(n.remoteAddress(), n.remotePort()),
-                new InetSocketAddress(n.rtcpAddress(), n.rtcpPort()), send, n.send().payloadType(), receive,
-                n.sendTelephoneEvent().orElse(-1), n.receiveTelephoneEvent().orElse(-1), direction(n), Optional.empty());
+        StreamConfig config = config(n);
         AudioSource source = source(audio);
         AudioSink sink;
         try {
@@ -133,6 +121,32 @@ final class StreamCallMedia implements CallMedia {
                 listener.timeout();
             }
         });
+    }
+
+    @Override
+    public void update(NegotiatedAudio n) throws IOException {
+        stream.update(config(n));
+    }
+
+    @Override
+    public void setMuted(boolean muted) {
+        stream.setMuted(muted);
+    }
+
+    private StreamConfig config(NegotiatedAudio n) throws IOException {
+        if (n.secure()) {
+            throw new IOException("SRTP is not supported yet");
+        }
+        Codec send = codec(n.send());
+        Map<Integer, Codec> receive = new HashMap<>();
+        for (RtpFormat f : n.receive()) {
+            if (!f.isTelephoneEvent()) {
+                codecs.find(f.encoding(), f.clockRate()).ifPresent(c -> receive.put(f.payloadType(), c));
+            }
+        }
+        return new StreamConfig(new InetSocketAddress(n.remoteAddress(), n.remotePort()),
+                new InetSocketAddress(n.rtcpAddress(), n.rtcpPort()), send, n.send().payloadType(), receive,
+                n.sendTelephoneEvent().orElse(-1), n.receiveTelephoneEvent().orElse(-1), direction(n), Optional.empty());
     }
 
     @Override

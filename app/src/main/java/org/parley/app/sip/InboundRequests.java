@@ -54,6 +54,9 @@ public final class InboundRequests {
 
         /** ACK, BYE or CANCEL: false when it is about no call we know. */
         boolean onRequest(RequestEvent event, ServerTransaction tx);
+
+        /** An INVITE within a dialog (re-INVITE): false when it is about no call we know. */
+        boolean onReinvite(RequestEvent event, ServerTransaction tx);
     }
 
     /**
@@ -128,7 +131,9 @@ public final class InboundRequests {
     private void onInvite(RequestEvent event, ServerTransaction tx, Request request) {
         ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
         if (to != null && to.getTag() != null) {
-            respond(tx, request, 481, null, new String[0][]); // re-INVITE: not supported yet
+            if (calls == null || !calls.onReinvite(event, tx)) {
+                respond(tx, request, 481, null, new String[0][]);
+            }
             return;
         }
         Optional<String> account = accountFor.apply(request);

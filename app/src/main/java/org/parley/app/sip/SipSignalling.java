@@ -122,6 +122,11 @@ public final class SipSignalling implements SipEvents, ChatTransport {
                 public boolean onRequest(RequestEvent event, ServerTransaction tx) {
                     return calls.onRequest(event, tx);
                 }
+
+                @Override
+                public boolean onReinvite(RequestEvent event, ServerTransaction tx) {
+                    return calls.onReinvite(event, tx);
+                }
             });
         }
         for (AccountConfig c : configs) {

@@ -172,4 +172,37 @@ class CallThroughKamailioTest {
         ParleyEvent.CallEnded end = alice.awaitEvent(ParleyEvent.CallEnded.class, e -> e.callId().equals(unknown));
         assertThat(end.end()).isEqualTo(new CallEnd.Rejected(404, "Not Found"));
     }
+
+    @Test
+    void holdResumeAndKeyPressesWorkDuringACall() throws Exception {
+        alice = TestUser.create(dir, kamailio, "alice", "alicepw", Transport.UDP).startAndAwaitRegistered();
+        bob = TestUser.create(dir, kamailio, "bob", "bobpw", Transport.UDP).startAndAwaitRegistered();
+        String callId = alice.core.call(null, bob.aor, files(null, null)).join();
+        ParleyEvent.CallIncoming ringing = bob.awaitEvent(ParleyEvent.CallIncoming.class, e -> true);
+        bob.core.answer(ringing.callId(), files(null, null)).join();
+        alice.awaitEvent(ParleyEvent.CallStateChanged.class, e -> e.state() == CallState.ACTIVE);
+
+        assertThat(alice.core.hold(callId, true).join()).isTrue();
+        alice.awaitEvent(ParleyEvent.CallStateChanged.class, e -> e.state() == CallState.ON_HOLD);
+        bob.awaitEvent(ParleyEvent.CallStateChanged.class,
+                e -> e.callId().equals(ringing.callId()) && e.state() == CallState.REMOTE_HOLD);
+        long heldAt = bob.core.callStats(ringing.callId()).join().orElseThrow().packetsReceived();
+
+        assertThat(alice.core.hold(callId, false).join()).isTrue();
+        int resumed = alice.eventsOf(ParleyEvent.CallStateChanged.class).size();
+        await().until(() -> alice.eventsOf(ParleyEvent.CallStateChanged.class).stream().skip(resumed - 1L)
+                .anyMatch(e -> e.state() == CallState.ACTIVE));
+        bob.awaitEvent(ParleyEvent.CallStateChanged.class,
+                e -> e.callId().equals(ringing.callId()) && e.state() == CallState.ACTIVE
+                        && bob.eventsOf(ParleyEvent.CallStateChanged.class).indexOf(e) > 0);
+        await().until(() -> bob.core.callStats(ringing.callId()).join().orElseThrow().packetsReceived() > heldAt + 25);
+
+        assertThat(alice.core.sendDtmf(callId, "15#").join()).isTrue();
+        await().until(() -> bob.eventsOf(ParleyEvent.DtmfReceived.class).size() >= 3);
+        assertThat(bob.eventsOf(ParleyEvent.DtmfReceived.class)).extracting(ParleyEvent.DtmfReceived::digit)
+                .containsExactly('1', '5', '#');
+
+        bob.core.hangUp(ringing.callId());
+        alice.awaitEvent(ParleyEvent.CallEnded.class, e -> e.end() instanceof CallEnd.RemoteHungUp);
+    }
 }

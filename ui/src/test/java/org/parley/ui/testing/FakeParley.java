@@ -196,6 +196,15 @@ public final class FakeParley implements Parley {
     }
 
     @Override
+    public CompletableFuture<Boolean> hold(String callId, boolean held) {
+        return CompletableFuture.completedFuture(false);
+    }
+
+    @Override
+    public void setMuted(String callId, boolean muted) {
+    }
+
+    @Override
     public CompletableFuture<Boolean> sendDtmf(String callId, String digits) {
         return CompletableFuture.completedFuture(false);
     }

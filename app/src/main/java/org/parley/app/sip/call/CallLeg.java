@@ -27,6 +27,7 @@ public final class CallLeg {
     private Request invite;
     private int challenges;
     private boolean cancelWanted;
+    private ClientTransaction reinvite;
 
     CallLeg(String callId, AccountRuntime account, SipAddress peer, boolean outgoing) {
         this.callId = callId;
@@ -101,6 +102,15 @@ public final class CallLeg {
 
     void challenged() {
         challenges++;
+    }
+
+    /** Our re-INVITE in progress, or null. */
+    ClientTransaction reinvite() {
+        return reinvite;
+    }
+
+    void reinvite(ClientTransaction ct) {
+        reinvite = ct;
     }
 
     /** A CANCEL was asked for before any provisional response allowed sending one (RFC 3261 §9.1). */

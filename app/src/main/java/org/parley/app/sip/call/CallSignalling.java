@@ -60,6 +60,15 @@ public final class CallSignalling {
 
         /** The call is over; called exactly once per leg. */
         void ended(CallLeg leg, CallEnd end);
+
+        /** A re-INVITE from the peer (hold, resume, new media): our answer SDP, or null to refuse it (488). */
+        byte[] reoffered(CallLeg leg, byte[] offer);
+
+        /** Our re-INVITE was accepted (ACK sent) with {@code answer}. */
+        void reanswered(CallLeg leg, byte[] answer);
+
+        /** Our re-INVITE was refused (491 glare, 488, ...) or not answered: the previous session stays. */
+        void reinviteFailed(CallLeg leg, int status);
     }
 
     private final SipStackHost host;
@@ -128,7 +137,61 @@ public final class CallSignalling {
         }
     }
 
+    /**
+     * Sends a re-INVITE with {@code offer} in the call's dialog (RFC 3261 §14). Only one at a time.
+     *
+     * @return false when the call is not confirmed or a re-INVITE is already under way
+     */
+    public boolean reinvite(CallLeg leg, byte[] offer) {
+        if (leg.phase() != CallLeg.Phase.CONFIRMED || leg.reinvite() != null || leg.dialog() == null) {
+            return false;
+        }
+        try {
+            Request r = leg.dialog().createRequest(Request.INVITE);
+            r.setHeader(leg.runtime().requests().contact());
+            r.setContent(offer, host.headers().createContentTypeHeader("application", SDP));
+            ClientTransaction ct = host.provider().getNewClientTransaction(r);
+            leg.reinvite(ct);
+            leg.dialog().sendRequest(ct);
+            return true;
+        } catch (ParseException | SipException | RuntimeException e) {
+            LOG.info("re-INVITE for call {} could not be sent", leg.callId(), e);
+            leg.reinvite(null);
+            return false;
+        }
+    }
+
     // ---- from the stack (SipSignalling routes them here) ----
+
+    /** An INVITE inside a dialog; returns false when it is about no call we know. */
+    public boolean onReinvite(RequestEvent event, ServerTransaction st) {
+        Request r = event.getRequest();
+        CallLeg leg = legs.get(((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId());
+        if (leg == null || st == null) {
+            return false;
+        }
+        if (leg.phase() != CallLeg.Phase.CONFIRMED) {
+            answerStateless(st, r, 491); // not ready for a new offer yet (RFC 3261 §14.2)
+            return true;
+        }
+        if (leg.reinvite() != null) {
+            answerStateless(st, r, 491); // glare: both sides re-INVITE at once
+            return true;
+        }
+        byte[] offer = r.getRawContent() == null ? new byte[0] : r.getRawContent();
+        byte[] answer = offer.length == 0 ? null : listener.reoffered(leg, offer);
+        try {
+            Response response = host.messages().createResponse(answer == null ? 488 : 200, r);
+            if (answer != null) {
+                response.addHeader(leg.runtime().requests().contact());
+                response.setContent(answer, host.headers().createContentTypeHeader("application", SDP));
+            }
+            st.sendResponse(response);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.info("could not answer the re-INVITE of call {}", leg.callId(), e);
+        }
+        return true;
+    }
 
     /** An INVITE outside a dialog, for {@code account}. */
     public void onInvite(RequestEvent event, ServerTransaction st, AccountRuntime account) {
@@ -211,6 +274,16 @@ public final class CallSignalling {
             return true; // CANCEL and BYE answers change nothing: the call is already ending
         }
         int status = response.getStatusCode();
+        if (leg.reinvite() != null && event.getClientTransaction() == leg.reinvite()) {
+            onReinviteResponse(leg, event, response, status, cseq.getSeqNumber());
+            return true;
+        }
+        if (event.getClientTransaction() == null && leg.phase() == CallLeg.Phase.CONFIRMED) {
+            if (status / 100 == 2) {
+                ack(leg, event, cseq.getSeqNumber()); // a retransmitted 2xx: ACK again
+            }
+            return true;
+        }
         if (status < 200) {
             if (status > 100 && leg.phase() == CallLeg.Phase.INVITING) {
                 leg.phase(CallLeg.Phase.EARLY);
@@ -254,6 +327,11 @@ public final class CallSignalling {
     /** Our INVITE timed out. */
     public boolean onTimeout(ClientTransaction tx) {
         for (CallLeg leg : legs.values()) {
+            if (leg.reinvite() == tx) {
+                leg.reinvite(null);
+                listener.reinviteFailed(leg, 408);
+                return true;
+            }
             if (leg.inviteClient() == tx) {
                 end(leg, new CallEnd.NoAnswer());
                 return true;
@@ -272,14 +350,33 @@ public final class CallSignalling {
         }
     }
 
-    private void onAnswered(CallLeg leg, ResponseEvent event, Response response, long cseq) {
+    private void onReinviteResponse(CallLeg leg, ResponseEvent event, Response response, int status, long cseq) {
+        if (status < 200) {
+            return;
+        }
+        leg.reinvite(null);
+        if (status / 100 == 2) {
+            ack(leg, event, cseq);
+            listener.reanswered(leg, response.getRawContent() == null ? new byte[0] : response.getRawContent());
+        } else if (status == 481 || status == 408) {
+            bye(leg); // the dialog is gone on the other side (RFC 3261 §14.1)
+        } else {
+            listener.reinviteFailed(leg, status);
+        }
+    }
+
+    private void ack(CallLeg leg, ResponseEvent event, long cseq) {
         Dialog dialog = event.getDialog() != null ? event.getDialog() : leg.dialog();
         try {
-            Request ack = dialog.createAck(cseq);
-            dialog.sendAck(ack);
-        } catch (SipException | InvalidArgumentException e) {
+            dialog.sendAck(dialog.createAck(cseq));
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
             LOG.info("ACK for call {} failed", leg.callId(), e);
         }
+    }
+
+    private void onAnswered(CallLeg leg, ResponseEvent event, Response response, long cseq) {
+        Dialog dialog = event.getDialog() != null ? event.getDialog() : leg.dialog();
+        ack(leg, event, cseq);
         if (leg.phase() == CallLeg.Phase.ENDED || leg.phase() == CallLeg.Phase.CONFIRMED) {
             return; // a 2xx retransmission, or the call was given up meanwhile (BYE below)
         }
