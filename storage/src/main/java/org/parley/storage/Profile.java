@@ -13,6 +13,8 @@ public interface Profile extends AutoCloseable {
 
     PreferenceStore preferences();
 
+    CallHistoryStore calls();
+
     /** Re-wraps the database key under a new passphrase; the database itself is not rewritten. */
     void changePassphrase(char[] current, char[] next) throws StorageException;
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.parley.storage.AccountRecord;
 import org.parley.storage.AccountStore;
+import org.parley.storage.CallHistoryStore;
 import org.parley.storage.ContactRecord;
 import org.parley.storage.ContactStore;
 import org.parley.storage.DeliveryState;
@@ -89,6 +90,11 @@ final class InMemoryProfiles implements ProfileFactory {
 
         @Override
         public PreferenceStore preferences() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CallHistoryStore calls() {
             throw new UnsupportedOperationException();
         }
 

@@ -93,7 +93,23 @@ final class Migrations {
                 INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
                 INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);
             END""")), new Step(2, List.of(
-            "CREATE TABLE preferences (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID")));
+            "CREATE TABLE preferences (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID")),
+            new Step(3, List.of(
+            """
+            CREATE TABLE calls (
+                id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                account     TEXT NOT NULL,
+                peer        TEXT NOT NULL,
+                direction   TEXT NOT NULL CHECK (direction IN ('IN', 'OUT')),
+                started_at  INTEGER NOT NULL,
+                answered_at INTEGER,
+                ended_at    INTEGER NOT NULL,
+                end_reason  TEXT NOT NULL,
+                codec       TEXT NOT NULL
+            )""",
+            // Serves "recent calls" (a backwards scan) and the missed count since an instant (a range).
+            "CREATE INDEX calls_recent ON calls (started_at, id)",
+            "CREATE INDEX calls_by_peer ON calls (account, peer, started_at, id)")));
 
     private Migrations() {
     }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.parley.storage.AccountStore;
+import org.parley.storage.CallHistoryStore;
 import org.parley.storage.ContactStore;
 import org.parley.storage.CorruptProfileException;
 import org.parley.storage.HistoryStore;
@@ -40,6 +41,7 @@ final class SqliteProfile implements Profile {
     private final SqliteAccountStore accounts;
     private final SqliteContactStore contacts;
     private final SqlitePreferenceStore preferences;
+    private final SqliteCallHistoryStore calls;
     private final Object keyLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -59,6 +61,7 @@ final class SqliteProfile implements Profile {
         this.accounts = new SqliteAccountStore(writer, readers);
         this.contacts = new SqliteContactStore(writer, readers);
         this.preferences = new SqlitePreferenceStore(writer, readers);
+        this.calls = new SqliteCallHistoryStore(writer, readers);
     }
 
     @Override
@@ -79,6 +82,11 @@ final class SqliteProfile implements Profile {
     @Override
     public PreferenceStore preferences() {
         return preferences;
+    }
+
+    @Override
+    public CallHistoryStore calls() {
+        return calls;
     }
 
     /**

@@ -36,7 +36,7 @@ class MigrationsTest {
                     tables.add(rs.getString(1));
                 }
             }
-            assertThat(tables).contains("accounts", "contacts", "conversations", "messages", "messages_fts");
+            assertThat(tables).contains("accounts", "contacts", "conversations", "messages", "messages_fts", "calls");
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
                 assertThat(rs.next() && "wal".equals(rs.getString(1))).isTrue();
             }
@@ -96,6 +96,7 @@ class MigrationsTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
              Statement s = c.createStatement()) {
             s.execute("DROP TABLE preferences");
+            s.execute("DROP TABLE calls");
             s.execute("PRAGMA user_version = 1");
         }
         try (var profile = SqliteProfiles.openUnencrypted(dir)) {
@@ -104,7 +105,30 @@ class MigrationsTest {
             assertThat(profile.contacts().list("sip:a@x")).hasSize(1);
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"))) {
-            assertThat(Migrations.userVersion(c)).isEqualTo(2);
+            assertThat(Migrations.userVersion(c)).isEqualTo(Migrations.latest());
+        }
+    }
+
+    @Test
+    void aVersionTwoProfileGainsTheCallsTableAndItsIndexes() throws Exception {
+        Path dir = tmp.resolve("p");
+        SqliteProfiles.createUnencrypted(dir).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+             Statement s = c.createStatement()) {
+            s.execute("DROP TABLE calls");
+            s.execute("PRAGMA user_version = 2");
+        }
+        SqliteProfiles.openUnencrypted(dir).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"))) {
+            assertThat(Migrations.userVersion(c)).isEqualTo(3);
+            List<String> names = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE tbl_name = 'calls'")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            assertThat(names).contains("calls", "calls_recent", "calls_by_peer");
         }
     }
 }

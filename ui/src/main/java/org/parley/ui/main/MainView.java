@@ -22,6 +22,7 @@ import org.parley.ui.accounts.AccountDialog;
 import org.parley.ui.accounts.AccountDialogViewModel;
 import org.parley.ui.accounts.AccountItem;
 import org.parley.ui.accounts.AccountsView;
+import org.parley.ui.calls.CallHistoryView;
 import org.parley.ui.chat.ChatTabsView;
 import org.parley.ui.common.Async;
 import org.parley.ui.common.I18n;
@@ -34,7 +35,7 @@ import org.parley.ui.settings.ChangePassphraseViewModel;
 import org.parley.ui.settings.SettingsView;
 
 /**
- * The main window: menu bar (every action with a shortcut), sidebar (accounts; contacts and search as tabs),
+ * The main window: menu bar (every action with a shortcut), sidebar (accounts; contacts, search and calls as tabs),
  * chat tabs, status bar. Opens the account, contact and settings dialogs. UI thread.
  */
 public final class MainView {
@@ -46,6 +47,7 @@ public final class MainView {
     private final BorderPane root = new BorderPane();
     private ContactListView contactsView;
     private SearchView searchView;
+    private CallHistoryView callsView;
     private ChatTabsView chatsView;
     private AccountsView accountsView;
     private TabPane sidebarTabs;
@@ -62,11 +64,14 @@ public final class MainView {
         accountsView = new AccountsView(vm.accounts(), i18n, this::editAccount, this::removeAccount);
         contactsView = new ContactListView(vm.contacts(), i18n, vm::open, this::editContact, this::removeContact);
         searchView = new SearchView(vm.search(), i18n);
+        callsView = new CallHistoryView(vm.calls(), i18n);
         chatsView = new ChatTabsView(vm.chats(), i18n, linkOpener);
 
         Tab contactsTab = new Tab(i18n.t("contacts.title"), contactsView.build());
         Tab searchTab = new Tab(i18n.t("search.title"), searchView.build());
-        sidebarTabs = new TabPane(contactsTab, searchTab);
+        Tab callsTab = new Tab(i18n.t("calls.history.title"), callsView.build());
+        callsTab.selectedProperty().addListener((o, was, now) -> callsView.redraw());
+        sidebarTabs = new TabPane(contactsTab, searchTab, callsTab);
         sidebarTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(sidebarTabs, Priority.ALWAYS);
         VBox sidebar = new VBox(8, new org.parley.ui.presence.PresenceSelectorView(vm.presence(), i18n).build(),

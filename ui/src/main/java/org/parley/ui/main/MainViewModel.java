@@ -10,6 +10,7 @@ import org.parley.app.Parley;
 import org.parley.app.ParleyEvent;
 import org.parley.ui.accounts.AccountItem;
 import org.parley.ui.accounts.AccountsViewModel;
+import org.parley.ui.calls.CallHistoryViewModel;
 import org.parley.ui.chat.ChatsViewModel;
 import org.parley.ui.common.Async;
 import org.parley.ui.common.ConversationKey;
@@ -38,6 +39,7 @@ public final class MainViewModel {
     /** Idle time after which "available" turns into "away" by itself. */
     static final java.time.Duration IDLE_AFTER = java.time.Duration.ofMinutes(10);
     private final SearchViewModel search;
+    private final CallHistoryViewModel calls;
     private final SettingsViewModel settings;
     private final NotificationPolicy notifications;
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
@@ -52,6 +54,7 @@ public final class MainViewModel {
         this.watchers = new org.parley.ui.presence.WatchersViewModel(parley, async, i18n);
         this.chats = new ChatsViewModel(parley, async, i18n, contacts::nameOf);
         this.search = new SearchViewModel(parley.profile().history(), async, i18n, contacts::nameOf, this::open);
+        this.calls = new CallHistoryViewModel(parley.profile().calls(), async, i18n, contacts::nameOf, this::open);
         this.notifications = new NotificationPolicy(notifier, i18n, windowFocused::get,
                 // Do-not-disturb silences message notifications (messages still arrive and count as unread).
                 () -> settings.notificationsProperty().get() && !presence.isDoNotDisturb(), chats::isMuted,
@@ -69,11 +72,12 @@ public final class MainViewModel {
         }
     }
 
-    /** Reads accounts (and then contacts), drafts and mutes. Call once the window is up. */
+    /** Reads accounts (and then contacts), drafts, mutes and recent calls. Call once the window is up. */
     public void start() {
         chats.load();
         presence.load(java.time.Instant.now());
         accounts.refresh();
+        calls.refresh();
     }
 
     public void onEvent(ParleyEvent event) {
@@ -147,6 +151,11 @@ public final class MainViewModel {
 
     public SearchViewModel search() {
         return search;
+    }
+
+    /** Recent calls; {@link CallHistoryViewModel#onCallEnded} reloads them. */
+    public CallHistoryViewModel calls() {
+        return calls;
     }
 
     public SettingsViewModel settings() {

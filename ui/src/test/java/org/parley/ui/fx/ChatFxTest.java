@@ -90,6 +90,27 @@ class ChatFxTest {
     }
 
     @Test
+    void theCallsTabListsAMissedCallAndOpensItsConversation(FxRobot robot) throws Exception {
+        showMainWindow();
+        Instant started = Instant.now();
+        profile.calls().record(KEY.account(), KEY.peer(), org.parley.storage.Direction.IN, started,
+                java.util.Optional.empty(), started.plusSeconds(20), "cancelled", "").join();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.contacts().shown().isEmpty());
+        robot.interact(() -> vm.calls().onCallEnded());
+        robot.clickOn("Calls");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#call-history .list-cell")
+                .queryAllAs(javafx.scene.control.ListCell.class).stream().anyMatch(c -> c.getItem() != null));
+        var cell = robot.lookup("#call-history .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(c -> c.getItem() != null).findFirst().orElseThrow();
+        assertThat(cell.getAccessibleText()).startsWith("Bob Builder — missed, ");
+        assertThat(robot.from(cell).lookup(".ikonli-font-icon").queryAs(org.kordamp.ikonli.javafx.FontIcon.class)
+                .getIconCode()).isEqualTo(org.kordamp.ikonli.feather.Feather.PHONE_MISSED);
+
+        robot.doubleClickOn(cell);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.chats().selectedKey().filter(KEY::equals).isPresent());
+    }
+
+    @Test
     void enterInTheComposerSends(FxRobot robot) throws Exception {
         showMainWindow();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.contacts().shown().isEmpty());
