@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.parley.app.ParleyEvent;
 import org.parley.app.RegistrationState;
+import org.parley.app.call.CallState;
 import org.parley.storage.MessageRecord;
 
 /**
@@ -58,6 +59,8 @@ final class EventJson {
                         .put("peer", e.peer());
                 case CALLING, RINGING -> event("call_progress").put("account", e.account()).put("call", e.callId())
                         .put("peer", e.peer()).put("state", e.state().name().toLowerCase(Locale.ROOT));
+                case ON_HOLD, REMOTE_HOLD -> event("call_held").put("account", e.account()).put("call", e.callId())
+                        .put("peer", e.peer()).put("by", e.state() == CallState.ON_HOLD ? "us" : "peer");
                 case INCOMING -> null; // told by call_incoming
             };
         }

@@ -102,6 +102,12 @@ final class RunSession {
                     RunCalls.files(answer.play(), answer.record())), answer.ref());
         } else if (command instanceof StdinCommand.Hangup hangup) {
             callCommand(() -> parley.hangUp(calls.pick(hangup.call(), null)), hangup.ref());
+        } else if (command instanceof StdinCommand.Hold hold) {
+            callCommand(() -> parley.hold(calls.pick(hold.call(), null), hold.held()).thenAccept(done -> {
+                if (!done) {
+                    output.error("The call cannot be " + (hold.held() ? "held" : "resumed") + " now.", hold.ref());
+                }
+            }), hold.ref());
         } else if (command instanceof StdinCommand.Dtmf dtmf) {
             callCommand(() -> parley.sendDtmf(calls.pick(dtmf.call(), CallState.ACTIVE), dtmf.digits())
                     .thenAccept(sent -> {

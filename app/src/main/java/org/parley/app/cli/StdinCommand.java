@@ -54,6 +54,10 @@ sealed interface StdinCommand {
     record Hangup(String call, JsonNode ref) implements StdinCommand {
     }
 
+    /** {@code hold}: hold ({@code held}) or resume {@code call} (null: the only one). */
+    record Hold(String call, boolean held, JsonNode ref) implements StdinCommand {
+    }
+
     /** {@code dtmf}: send {@code digits} in {@code call} (null: the only one). */
     record Dtmf(String digits, String call, JsonNode ref) implements StdinCommand {
     }

@@ -64,6 +64,13 @@ final class StdinCommandParser {
                             optionalText(root, "record"), ref);
                 case "hangup":
                     return new StdinCommand.Hangup(optionalText(root, "call"), ref);
+                case "hold":
+                    JsonNode held = root.get("held");
+                    if (held != null && !held.isNull() && !held.isBoolean()) {
+                        throw new BadField("\"held\" must be true or false.");
+                    }
+                    return new StdinCommand.Hold(optionalText(root, "call"), held == null || held.isNull()
+                            || held.booleanValue(), ref);
                 case "dtmf":
                     String digits = requiredText(root, "digits");
                     if (!digits.matches("[0-9*#A-Da-d]{1,32}")) {
@@ -75,7 +82,7 @@ final class StdinCommandParser {
                     return new StdinCommand.Quit();
                 default:
                     return new StdinCommand.Invalid("Unknown command \"" + abbreviate(cmd)
-                            + "\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, dtmf or quit.", ref);
+                            + "\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, hold, dtmf or quit.", ref);
             }
         } catch (BadField e) {
             return new StdinCommand.Invalid(e.getMessage(), ref);

@@ -59,6 +59,10 @@ final class CallEngine implements CallSignalling.Listener {
 
         /** The contact-list name of {@code peer} for {@code account}. */
         Optional<String> contactName(String account, String peer);
+
+        /** Keeps the finished call in the history; completes once stored (or failed: logged there). */
+        java.util.concurrent.CompletableFuture<?> record(CallLeg leg, java.time.Instant started,
+                Optional<java.time.Instant> answered, CallEnd end, String codec);
     }
 
     private final Host host;
@@ -72,6 +76,9 @@ final class CallEngine implements CallSignalling.Listener {
         final CallLeg leg;
         final CallMedia media;
         final SdpSession sdp;
+        final java.time.Instant started = java.time.Instant.now();
+        java.time.Instant answered;
+        String codec = "";
         SessionDescription ourOffer;
         Answer pendingAnswer;
         CallAudio audio;
@@ -277,9 +284,8 @@ final class CallEngine implements CallSignalling.Listener {
             c.media.close();
             host.signalling().hangUp(leg);
             // ended() sees the call gone; report the real reason here
-            emit.accept(new ParleyEvent.CallEnded(leg.account(), leg.callId(), leg.peer().toString(),
-                    new CallEnd.Failed(why)));
             updateInCall();
+            finish(leg, c, new CallEnd.Failed(why));
         }
     }
 
@@ -368,8 +374,19 @@ final class CallEngine implements CallSignalling.Listener {
         if (c != null) {
             c.media.close();
         }
-        emit.accept(new ParleyEvent.CallEnded(leg.account(), leg.callId(), leg.peer().toString(), end));
         updateInCall();
+        finish(leg, c, end);
+    }
+
+    /** Records the call in the history, then tells the faces (so a history reload sees it). */
+    private void finish(CallLeg leg, Call c, CallEnd end) {
+        java.time.Instant started = c != null ? c.started : java.time.Instant.now();
+        Optional<java.time.Instant> answered = c == null ? Optional.empty() : Optional.ofNullable(c.answered);
+        String codec = c == null ? "" : c.codec;
+        host.record(leg, started, answered, end, codec).handleAsync((ok, failure) -> {
+            emit.accept(new ParleyEvent.CallEnded(leg.account(), leg.callId(), leg.peer().toString(), end));
+            return null;
+        }, core);
     }
 
     private void startMedia(Call c, NegotiatedAudio negotiated) {
@@ -394,12 +411,13 @@ final class CallEngine implements CallSignalling.Listener {
             calls.remove(callId);
             c.media.close();
             host.signalling().hangUp(c.leg);
-            emit.accept(new ParleyEvent.CallEnded(c.leg.account(), callId, c.leg.peer().toString(),
-                    new CallEnd.Failed("The audio could not be started: " + e.getMessage())));
             updateInCall();
+            finish(c.leg, c, new CallEnd.Failed("The audio could not be started: " + e.getMessage()));
             return;
         }
         c.active = true;
+        c.answered = java.time.Instant.now();
+        c.codec = negotiated.send().encoding() + "/" + negotiated.send().clockRate();
         state(c, CallState.ACTIVE);
         updateInCall();
     }

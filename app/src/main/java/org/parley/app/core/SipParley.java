@@ -348,6 +348,25 @@ final class SipParley implements Parley {
         }
 
         @Override
+        public CompletableFuture<?> record(org.parley.app.sip.call.CallLeg leg, java.time.Instant started,
+                                           java.util.Optional<java.time.Instant> answered,
+                                           org.parley.app.call.CallEnd end, String codec) {
+            try {
+                return profile.calls().record(leg.account(), leg.peer().toString(),
+                        leg.outgoing() ? org.parley.storage.Direction.OUT : org.parley.storage.Direction.IN,
+                        started, answered, java.time.Instant.now(), end.code(), codec)
+                        .whenComplete((r, e) -> {
+                            if (e != null) {
+                                LOG.warn("call with {} not kept in the history", leg.peer(), e);
+                            }
+                        });
+            } catch (RuntimeException e) {
+                LOG.warn("call with {} not kept in the history", leg.peer(), e);
+                return CompletableFuture.completedFuture(null);
+            }
+        }
+
+        @Override
         public java.util.Optional<String> contactName(String account, String peer) {
             try {
                 return profile.contacts().list(account).stream()

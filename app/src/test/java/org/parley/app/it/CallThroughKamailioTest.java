@@ -121,6 +121,15 @@ class CallThroughKamailioTest {
         alice.core.hangUp(callId);
         alice.awaitEvent(ParleyEvent.CallEnded.class, e -> e.end() instanceof CallEnd.HungUp);
         bob.awaitEvent(ParleyEvent.CallEnded.class, e -> e.end() instanceof CallEnd.RemoteHungUp);
+        assertThat(alice.profile.calls().recent(5)).singleElement().satisfies(r -> {
+            assertThat(r.peer()).isEqualTo(bob.aor);
+            assertThat(r.direction()).isEqualTo(org.parley.storage.Direction.OUT);
+            assertThat(r.answered()).isPresent();
+            assertThat(r.endReason()).isEqualTo("hangup");
+            assertThat(r.codec()).startsWithIgnoringCase(codecName);
+        });
+        assertThat(bob.profile.calls().recent(5)).singleElement()
+                .satisfies(r -> assertThat(r.endReason()).isEqualTo("remote_hangup"));
 
         await().until(() -> Files.exists(atBob) && Files.exists(atAlice));
         assertThat(alice.core.callStats(callId).join()).isEmpty(); // over: no figures any more

@@ -93,6 +93,10 @@ public final class MainViewModel {
             watchers.onWatchers(w);
             return;
         }
+        if (event instanceof ParleyEvent.CallEnded) {
+            calls.onCallEnded();
+            return;
+        }
         if (event instanceof ParleyEvent.WatcherApprovalNeeded a) {
             watchers.onApprovalNeeded(a);
             return;
