@@ -115,6 +115,15 @@ public interface Parley extends AutoCloseable {
     /** Sends silence instead of the microphone while {@code muted}. */
     void setMuted(String callId, boolean muted);
 
+    /**
+     * Blind transfer (REFER): the peer is asked to call {@code target}; when that call is answered this one ends
+     * with {@code CallEnd.Transferred}, otherwise {@link ParleyEvent.CallTransferFailed} follows. Completes false
+     * when the call is not active or a transfer is already under way.
+     *
+     * @throws IllegalArgumentException (user-fit sentence) for a malformed target
+     */
+    CompletableFuture<Boolean> transfer(String callId, String target);
+
     /** Sends RFC 4733 digits during a call; completes false when the peer takes none. */
     CompletableFuture<Boolean> sendDtmf(String callId, String digits);
 

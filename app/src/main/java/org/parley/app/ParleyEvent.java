@@ -67,6 +67,10 @@ public sealed interface ParleyEvent {
             implements ParleyEvent {
     }
 
+    /** Our transfer of {@code callId} to {@code target} failed with {@code status}; the call goes on. */
+    record CallTransferFailed(String account, String callId, String target, int status) implements ParleyEvent {
+    }
+
     /** The peer pressed a key during a call (RFC 4733 telephone-event). */
     record DtmfReceived(String account, String callId, char digit) implements ParleyEvent {
     }

@@ -14,6 +14,13 @@ public sealed interface CallEnd {
         }
     }
 
+    /** We transferred the call to someone else (REFER accepted and the new call answered) and left it. */
+    record Transferred(String target) implements CallEnd {
+        public String code() {
+            return "transferred";
+        }
+    }
+
     /** The other side hung up (BYE received). */
     record RemoteHungUp() implements CallEnd {
         public String code() {

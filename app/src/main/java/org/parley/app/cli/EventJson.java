@@ -69,10 +69,16 @@ final class EventJson {
                     .put("peer", e.peer()).put("reason", e.end().code());
             if (e.end() instanceof org.parley.app.call.CallEnd.Rejected r) {
                 node.put("status", r.status()).put("detail", r.reason());
+            } else if (e.end() instanceof org.parley.app.call.CallEnd.Transferred t) {
+                node.put("target", t.target());
             } else if (e.end() instanceof org.parley.app.call.CallEnd.Failed f) {
                 node.put("detail", f.reason());
             }
             return node;
+        }
+        if (event instanceof ParleyEvent.CallTransferFailed e) {
+            return event("transfer_failed").put("account", e.account()).put("call", e.callId())
+                    .put("target", e.target()).put("status", e.status());
         }
         if (event instanceof ParleyEvent.DtmfReceived e) {
             return event("dtmf").put("account", e.account()).put("call", e.callId())

@@ -108,6 +108,13 @@ final class RunSession {
                     output.error("The call cannot be " + (hold.held() ? "held" : "resumed") + " now.", hold.ref());
                 }
             }), hold.ref());
+        } else if (command instanceof StdinCommand.Transfer transfer) {
+            callCommand(() -> parley.transfer(calls.pick(transfer.call(), CallState.ACTIVE), transfer.to())
+                    .thenAccept(started -> {
+                        if (!started) {
+                            output.error("The call cannot be transferred now.", transfer.ref());
+                        }
+                    }), transfer.ref());
         } else if (command instanceof StdinCommand.Dtmf dtmf) {
             callCommand(() -> parley.sendDtmf(calls.pick(dtmf.call(), CallState.ACTIVE), dtmf.digits())
                     .thenAccept(sent -> {

@@ -58,6 +58,10 @@ sealed interface StdinCommand {
     record Hold(String call, boolean held, JsonNode ref) implements StdinCommand {
     }
 
+    /** {@code transfer}: blind-transfer {@code call} (null: the only one) to {@code to}. */
+    record Transfer(String to, String call, JsonNode ref) implements StdinCommand {
+    }
+
     /** {@code dtmf}: send {@code digits} in {@code call} (null: the only one). */
     record Dtmf(String digits, String call, JsonNode ref) implements StdinCommand {
     }

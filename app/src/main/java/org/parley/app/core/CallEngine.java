@@ -70,6 +70,8 @@ final class CallEngine implements CallSignalling.Listener {
     private final Consumer<ParleyEvent> emit;
     private final Executor core;
     private final Map<String, Call> calls = new HashMap<>();
+    /** Calls we place because a peer referred us (new call id → the call that asked). */
+    private final Map<String, CallLeg> referredBy = new HashMap<>();
 
     /** One call's state beyond its SIP leg. */
     private static final class Call {
@@ -79,6 +81,7 @@ final class CallEngine implements CallSignalling.Listener {
         final java.time.Instant started = java.time.Instant.now();
         java.time.Instant answered;
         String codec = "";
+        String transferredTo;
         SessionDescription ourOffer;
         Answer pendingAnswer;
         CallAudio audio;
@@ -174,6 +177,16 @@ final class CallEngine implements CallSignalling.Listener {
         c.ourOffer = offer;
         c.wantedHold = held;
         return true;
+    }
+
+    /**
+     * Blind transfer: asks the peer to call {@code target} (REFER). When that call is answered we leave this one
+     * ({@link CallEnd.Transferred}); if it fails, this call goes on and {@link ParleyEvent.CallTransferFailed}
+     * tells why.
+     */
+    boolean transfer(String callId, SipAddress target) {
+        Call c = calls.get(callId);
+        return c != null && c.active && host.signalling().refer(c.leg, target);
     }
 
     void setMuted(String callId, boolean muted) {
@@ -359,6 +372,61 @@ final class CallEngine implements CallSignalling.Listener {
         }
     }
 
+    @Override
+    public void referred(CallLeg leg, SipAddress target) {
+        Call c = calls.get(leg.callId());
+        if (c == null) {
+            host.signalling().referProgress(leg, 481, "Call Does Not Exist");
+            return;
+        }
+        LOG.info("{}: {} transfers us to {}", leg.account(), leg.peer(), target);
+        try {
+            String next = call(leg.account(), target, c.audio);
+            if (calls.containsKey(next)) {
+                referredBy.put(next, leg);
+            } else {
+                host.signalling().referProgress(leg, 503, "Service Unavailable");
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.info("{}: transfer to {} could not be started", leg.account(), target, e);
+            host.signalling().referProgress(leg, 503, "Service Unavailable");
+        }
+    }
+
+    @Override
+    public void transferOutcome(CallLeg leg, SipAddress target, int status) {
+        Call c = calls.get(leg.callId());
+        if (c == null) {
+            return;
+        }
+        if (status / 100 == 2) {
+            LOG.info("{}: {} transferred to {}", leg.account(), leg.peer(), target);
+            c.transferredTo = target.toString();
+            host.signalling().hangUp(leg);
+        } else {
+            emit.accept(new ParleyEvent.CallTransferFailed(leg.account(), leg.callId(), target.toString(), status));
+        }
+    }
+
+    /** A call placed for a REFER moved on: tell the transferor (NOTIFY with a sipfrag status line). */
+    private void reportReferred(String callId, CallState state, CallEnd end) {
+        CallLeg transferor = referredBy.get(callId);
+        if (transferor == null) {
+            return;
+        }
+        if (state == CallState.RINGING) {
+            host.signalling().referProgress(transferor, 180, "Ringing");
+        } else if (state == CallState.ACTIVE) {
+            referredBy.remove(callId);
+            host.signalling().referProgress(transferor, 200, "OK");
+        } else if (end != null) {
+            referredBy.remove(callId);
+            int status = end instanceof CallEnd.Busy ? 486 : end instanceof CallEnd.Declined ? 603
+                    : end instanceof CallEnd.NoAnswer ? 480 : end instanceof CallEnd.Rejected r ? r.status() : 500;
+            host.signalling().referProgress(transferor, status, "Transfer failed");
+        }
+    }
+
     private static CallState holdState(Call c) {
         return c.localHold ? CallState.ON_HOLD : c.remoteHold ? CallState.REMOTE_HOLD : CallState.ACTIVE;
     }
@@ -375,7 +443,9 @@ final class CallEngine implements CallSignalling.Listener {
             c.media.close();
         }
         updateInCall();
-        finish(leg, c, end);
+        reportReferred(leg.callId(), null, end);
+        finish(leg, c, c != null && c.transferredTo != null && end instanceof CallEnd.HungUp
+                ? new CallEnd.Transferred(c.transferredTo) : end);
     }
 
     /** Records the call in the history, then tells the faces (so a history reload sees it). */
@@ -423,6 +493,7 @@ final class CallEngine implements CallSignalling.Listener {
     }
 
     private void state(Call c, CallState s) {
+        reportReferred(c.leg.callId(), s, null);
         emit.accept(new ParleyEvent.CallStateChanged(c.leg.account(), c.leg.callId(), c.leg.peer().toString(), s));
     }
 

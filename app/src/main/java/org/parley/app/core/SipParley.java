@@ -306,6 +306,12 @@ final class SipParley implements Parley {
     }
 
     @Override
+    public CompletableFuture<Boolean> transfer(String callId, String target) {
+        SipAddress to = SipAddress.parse(target);
+        return CompletableFuture.supplyAsync(() -> calls.transfer(callId, to), core);
+    }
+
+    @Override
     public void setMuted(String callId, boolean muted) {
         core.execute(() -> calls.setMuted(callId, muted));
     }

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboundRequests {
     private static final Logger LOG = LoggerFactory.getLogger(InboundRequests.class);
-    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, MESSAGE, OPTIONS, NOTIFY, SUBSCRIBE";
+    static final String ALLOW = "INVITE, ACK, BYE, CANCEL, REFER, MESSAGE, OPTIONS, NOTIFY, SUBSCRIBE";
     static final String ACCEPT = "text/plain, application/im-iscomposing+xml";
 
     private final SipStackHost host;
@@ -52,7 +52,7 @@ public final class InboundRequests {
         /** A new INVITE for {@code account}; {@code tx} may be null (then answer statelessly). */
         void onInvite(RequestEvent event, ServerTransaction tx, String account);
 
-        /** ACK, BYE or CANCEL: false when it is about no call we know. */
+        /** ACK, BYE, CANCEL or REFER: false when it is about no call we know. */
         boolean onRequest(RequestEvent event, ServerTransaction tx);
 
         /** An INVITE within a dialog (re-INVITE): false when it is about no call we know. */
@@ -119,7 +119,7 @@ public final class InboundRequests {
             case Request.OPTIONS -> respond(tx, request, 200, null, new String[][] {
                     {"Allow", ALLOW}, {"Accept", ACCEPT}});
             case Request.INVITE -> onInvite(event, tx, request);
-            case Request.BYE, Request.CANCEL -> {
+            case Request.BYE, Request.CANCEL, Request.REFER -> {
                 if (calls == null || !calls.onRequest(event, tx)) {
                     respond(tx, request, 481, null, new String[0][]);
                 }

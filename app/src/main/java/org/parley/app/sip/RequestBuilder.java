@@ -26,7 +26,7 @@ import org.parley.app.Transport;
  * <p>Threading: core thread only (jain-sip factories are not documented as thread-safe).
  */
 public final class RequestBuilder {
-    private static final String[] ALLOW = {"INVITE", "ACK", "BYE", "CANCEL", "MESSAGE", "OPTIONS", "NOTIFY", "SUBSCRIBE"};
+    private static final String[] ALLOW = {"INVITE", "ACK", "BYE", "CANCEL", "REFER", "MESSAGE", "OPTIONS", "NOTIFY", "SUBSCRIBE"};
 
     private final SipStackHost host;
     private final SipAddress aor;

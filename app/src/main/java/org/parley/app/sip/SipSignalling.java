@@ -229,6 +229,10 @@ public final class SipSignalling implements SipEvents, ChatTransport {
 
     /** A NOTIFY: handled by the subscription whose Call-ID it carries, else 481 (RFC 6665 §4.1.3). */
     private int onNotify(Request notify) {
+        int forCall = calls == null ? -1 : calls.onNotify(notify);
+        if (forCall >= 0) {
+            return forCall;
+        }
         for (AccountPresence p : presence.values()) {
             Optional<Subscription> sub = p.forNotify(notify);
             if (sub.isPresent()) {

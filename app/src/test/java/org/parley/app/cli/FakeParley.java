@@ -196,6 +196,11 @@ final class FakeParley implements Parley {
     }
 
     @Override
+    public CompletableFuture<Boolean> transfer(String callId, String target) {
+        return CompletableFuture.completedFuture(false);
+    }
+
+    @Override
     public void setMuted(String callId, boolean muted) {
     }
 

@@ -214,4 +214,52 @@ class CallThroughKamailioTest {
         bob.core.hangUp(ringing.callId());
         alice.awaitEvent(ParleyEvent.CallEnded.class, e -> e.end() instanceof CallEnd.RemoteHungUp);
     }
+
+    @Test
+    void aBlindTransferConnectsThePeerWithTheTargetAndEndsOurCall() throws Exception {
+        alice = TestUser.create(dir, kamailio, "alice", "alicepw", Transport.UDP).startAndAwaitRegistered();
+        bob = TestUser.create(dir, kamailio, "bob", "bobpw", Transport.UDP).startAndAwaitRegistered();
+        try (TestUser carol = TestUser.create(dir, kamailio, "carol", "carolpw", Transport.TCP)
+                .startAndAwaitRegistered()) {
+            String callId = alice.core.call(null, bob.aor, files(null, null)).join();
+            ParleyEvent.CallIncoming atBob = bob.awaitEvent(ParleyEvent.CallIncoming.class, e -> true);
+            bob.core.answer(atBob.callId(), files(null, null)).join();
+            alice.awaitEvent(ParleyEvent.CallStateChanged.class, e -> e.state() == CallState.ACTIVE);
+
+            assertThat(alice.core.transfer(callId, carol.aor).join()).isTrue();
+            ParleyEvent.CallIncoming atCarol = carol.awaitEvent(ParleyEvent.CallIncoming.class, e -> true);
+            assertThat(atCarol.from()).isEqualTo(bob.aor);
+            carol.core.answer(atCarol.callId(), files(null, null)).join();
+
+            ParleyEvent.CallEnded ours = alice.awaitEvent(ParleyEvent.CallEnded.class, e -> e.callId().equals(callId));
+            assertThat(ours.end()).isEqualTo(new CallEnd.Transferred(carol.aor));
+            bob.awaitEvent(ParleyEvent.CallEnded.class,
+                    e -> e.callId().equals(atBob.callId()) && e.end() instanceof CallEnd.RemoteHungUp);
+            bob.awaitEvent(ParleyEvent.CallStateChanged.class,
+                    e -> !e.callId().equals(atBob.callId()) && e.peer().equals(carol.aor) && e.state() == CallState.ACTIVE);
+            carol.core.hangUp(atCarol.callId());
+            bob.awaitEvent(ParleyEvent.CallEnded.class, e -> e.peer().equals(carol.aor));
+        }
+    }
+
+    @Test
+    void aTransferToSomeoneBusyLeavesTheCallUp() throws Exception {
+        alice = TestUser.create(dir, kamailio, "alice", "alicepw", Transport.UDP).startAndAwaitRegistered();
+        bob = TestUser.create(dir, kamailio, "bob", "bobpw", Transport.UDP).startAndAwaitRegistered();
+        try (TestUser carol = TestUser.create(dir, kamailio, "carol", "carolpw", Transport.UDP)
+                .startAndAwaitRegistered()) {
+            carol.core.setPresence(PresenceState.DO_NOT_DISTURB, "");
+            String callId = alice.core.call(null, bob.aor, files(null, null)).join();
+            ParleyEvent.CallIncoming atBob = bob.awaitEvent(ParleyEvent.CallIncoming.class, e -> true);
+            bob.core.answer(atBob.callId(), files(null, null)).join();
+            alice.awaitEvent(ParleyEvent.CallStateChanged.class, e -> e.state() == CallState.ACTIVE);
+
+            assertThat(alice.core.transfer(callId, carol.aor).join()).isTrue();
+            ParleyEvent.CallTransferFailed failed = alice.awaitEvent(ParleyEvent.CallTransferFailed.class, e -> true);
+            assertThat(failed.status()).isEqualTo(486);
+            assertThat(alice.core.callStats(callId).join()).isPresent();
+            alice.core.hangUp(callId);
+            bob.awaitEvent(ParleyEvent.CallEnded.class, e -> e.callId().equals(atBob.callId()));
+        }
+    }
 }

@@ -63,7 +63,7 @@ class RequestBuilderTest {
         assertThat(text).contains("To: <sip:bob@example.org:5070>").contains("From: <sip:alice@example.org>;tag=t1")
                 .contains("Call-ID: c1@parley").contains("CSeq: 1 MESSAGE").contains("Max-Forwards: 70")
                 .containsPattern("Route: <sip:127\\.0\\.0\\.1:5060;(lr;transport=udp|transport=udp;lr)>")
-                .contains("Allow: INVITE,ACK,BYE,CANCEL,MESSAGE,OPTIONS").contains("User-Agent: Parley-test")
+                .contains("Allow: INVITE,ACK,BYE,CANCEL,REFER,MESSAGE,OPTIONS").contains("User-Agent: Parley-test")
                 .contains("Content-Type: text/plain;charset=UTF-8").contains("Content-Length: 2")
                 .containsPattern("Via: SIP/2\\.0/UDP 127\\.0\\.0\\.1:\\d+;rport");
     }
@@ -82,7 +82,7 @@ class RequestBuilderTest {
         assertThat(((ToHeader) second.getHeader(ToHeader.NAME)).getAddress().getURI().toString())
                 .isEqualTo("sip:bob@example.org");
         assertThat(((ViaHeader) second.getHeader(ViaHeader.NAME)).getBranch()).isNull();
-        assertThat(second.toString()).contains("Allow: INVITE,ACK,BYE,CANCEL,MESSAGE,OPTIONS").contains("Call-ID: c2@parley");
+        assertThat(second.toString()).contains("Allow: INVITE,ACK,BYE,CANCEL,REFER,MESSAGE,OPTIONS").contains("Call-ID: c2@parley");
     }
 
     @Test

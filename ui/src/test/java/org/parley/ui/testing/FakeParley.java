@@ -201,6 +201,11 @@ public final class FakeParley implements Parley {
     }
 
     @Override
+    public CompletableFuture<Boolean> transfer(String callId, String target) {
+        return CompletableFuture.completedFuture(false);
+    }
+
+    @Override
     public void setMuted(String callId, boolean muted) {
     }
 

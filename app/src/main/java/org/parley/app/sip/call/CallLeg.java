@@ -28,6 +28,7 @@ public final class CallLeg {
     private int challenges;
     private boolean cancelWanted;
     private ClientTransaction reinvite;
+    private SipAddress referTarget;
 
     CallLeg(String callId, AccountRuntime account, SipAddress peer, boolean outgoing) {
         this.callId = callId;
@@ -111,6 +112,15 @@ public final class CallLeg {
 
     void reinvite(ClientTransaction ct) {
         reinvite = ct;
+    }
+
+    /** Where our REFER in progress sends the peer, or null. */
+    SipAddress referTarget() {
+        return referTarget;
+    }
+
+    void referTarget(SipAddress target) {
+        referTarget = target;
     }
 
     /** A CANCEL was asked for before any provisional response allowed sending one (RFC 3261 §9.1). */

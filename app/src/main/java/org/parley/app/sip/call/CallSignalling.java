@@ -69,6 +69,12 @@ public final class CallSignalling {
 
         /** Our re-INVITE was refused (491 glare, 488, ...) or not answered: the previous session stays. */
         void reinviteFailed(CallLeg leg, int status);
+
+        /** The peer asks us to call {@code target} instead (REFER, RFC 3515); report with {@link #referProgress}. */
+        void referred(CallLeg leg, SipAddress target);
+
+        /** How our REFER went: the final status of the transferee's new call (or of the REFER itself). */
+        void transferOutcome(CallLeg leg, SipAddress target, int status);
     }
 
     private final SipStackHost host;
@@ -161,6 +167,80 @@ public final class CallSignalling {
         }
     }
 
+    /** Asks the peer to call {@code target} instead (blind transfer, RFC 3515); the outcome comes as an event. */
+    public boolean refer(CallLeg leg, SipAddress target) {
+        if (leg.phase() != CallLeg.Phase.CONFIRMED || leg.dialog() == null || leg.referTarget() != null) {
+            return false;
+        }
+        try {
+            Request r = leg.dialog().createRequest(Request.REFER);
+            r.setHeader(host.headers().createReferToHeader(host.addresses().createAddress(target.toString())));
+            r.setHeader(host.headers().createHeader("Referred-By", "<" + leg.runtime().config().aor() + ">"));
+            r.setHeader(leg.runtime().requests().contact());
+            ClientTransaction ct = host.provider().getNewClientTransaction(r);
+            leg.referTarget(target);
+            leg.dialog().sendRequest(ct);
+            return true;
+        } catch (ParseException | SipException | RuntimeException e) {
+            LOG.info("REFER for call {} could not be sent", leg.callId(), e);
+            leg.referTarget(null);
+            return false;
+        }
+    }
+
+    /**
+     * Tells the transferor how the call it asked for goes (NOTIFY with a message/sipfrag status line, RFC 3515
+     * §2.4.5); {@code status} 100–199 keeps the implicit subscription, a final one ends it.
+     */
+    public void referProgress(CallLeg leg, int status, String reason) {
+        if (leg.dialog() == null || leg.phase() == CallLeg.Phase.ENDED) {
+            return;
+        }
+        try {
+            Request n = leg.dialog().createRequest(Request.NOTIFY);
+            n.setHeader(host.headers().createEventHeader("refer"));
+            javax.sip.header.SubscriptionStateHeader state = host.headers().createSubscriptionStateHeader(
+                    status < 200 ? "active" : "terminated");
+            if (status < 200) {
+                state.setExpires(60);
+            } else {
+                state.setReasonCode("noresource");
+            }
+            n.setHeader(state);
+            n.setHeader(leg.runtime().requests().contact());
+            n.setContent("SIP/2.0 " + status + " " + reason + "\r\n",
+                    host.headers().createContentTypeHeader("message", "sipfrag"));
+            ClientTransaction ct = host.provider().getNewClientTransaction(n);
+            leg.dialog().sendRequest(ct);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.info("NOTIFY for the transfer of call {} failed", leg.callId(), e);
+        }
+    }
+
+    /**
+     * A NOTIFY in one of our call dialogs (the progress of our REFER). Returns the status to answer with, or -1
+     * when it belongs to no call.
+     */
+    public int onNotify(Request notify) {
+        CallLeg leg = legs.get(((CallIdHeader) notify.getHeader(CallIdHeader.NAME)).getCallId());
+        if (leg == null) {
+            return -1;
+        }
+        javax.sip.header.EventHeader event = (javax.sip.header.EventHeader) notify.getHeader("Event");
+        if (event == null || !"refer".equalsIgnoreCase(event.getEventType()) || leg.referTarget() == null) {
+            return 481;
+        }
+        int status = SipFrag.status(notify.getRawContent());
+        if (status >= 200) {
+            SipAddress target = leg.referTarget();
+            leg.referTarget(null);
+            listener.transferOutcome(leg, target, status);
+        } else if (status < 0) {
+            return 400;
+        }
+        return 200;
+    }
+
     // ---- from the stack (SipSignalling routes them here) ----
 
     /** An INVITE inside a dialog; returns false when it is about no call we know. */
@@ -230,7 +310,7 @@ public final class CallSignalling {
         listener.incoming(leg, display == null ? "" : display, offer);
     }
 
-    /** ACK, BYE or CANCEL; returns false when it is not about a call we know. */
+    /** ACK, BYE, CANCEL or REFER; returns false when it is not about a call we know. */
     public boolean onRequest(RequestEvent event, ServerTransaction st) {
         Request r = event.getRequest();
         CallLeg leg = legs.get(((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId());
@@ -248,6 +328,7 @@ public final class CallSignalling {
                 answerStateless(st, r, 200);
                 end(leg, new CallEnd.RemoteHungUp());
             }
+            case Request.REFER -> onRefer(leg, r, st);
             case Request.CANCEL -> {
                 answerStateless(st, r, 200);
                 if (leg.phase() == CallLeg.Phase.EARLY) {
@@ -270,8 +351,17 @@ public final class CallSignalling {
         if (leg == null || cseq == null) {
             return false;
         }
+        if (Request.REFER.equals(cseq.getMethod())) {
+            int referStatus = response.getStatusCode();
+            if (referStatus >= 300 && leg.referTarget() != null) {
+                SipAddress target = leg.referTarget();
+                leg.referTarget(null);
+                listener.transferOutcome(leg, target, referStatus);
+            }
+            return true;
+        }
         if (!Request.INVITE.equals(cseq.getMethod())) {
-            return true; // CANCEL and BYE answers change nothing: the call is already ending
+            return true; // answers to CANCEL, BYE and our NOTIFYs change nothing
         }
         int status = response.getStatusCode();
         if (leg.reinvite() != null && event.getClientTransaction() == leg.reinvite()) {
@@ -348,6 +438,26 @@ public final class CallSignalling {
                 end(leg, new CallEnd.HungUp());
             }
         }
+    }
+
+    private void onRefer(CallLeg leg, Request r, ServerTransaction st) {
+        javax.sip.header.ReferToHeader referTo = (javax.sip.header.ReferToHeader) r.getHeader("Refer-To");
+        SipAddress target = null;
+        if (referTo != null && referTo.getAddress().getURI() instanceof SipURI u && u.getUser() != null) {
+            try {
+                target = SipAddress.parse(u.getScheme() + ":" + u.getUser() + "@" + u.getHost()
+                        + (u.getPort() > 0 ? ":" + u.getPort() : ""));
+            } catch (IllegalArgumentException e) {
+                target = null;
+            }
+        }
+        if (target == null || leg.phase() != CallLeg.Phase.CONFIRMED) {
+            answerStateless(st, r, target == null ? 400 : 491);
+            return;
+        }
+        answerStateless(st, r, 202);
+        referProgress(leg, 100, "Trying");
+        listener.referred(leg, target);
     }
 
     private void onReinviteResponse(CallLeg leg, ResponseEvent event, Response response, int status, long cseq) {
