@@ -14,6 +14,7 @@ import org.parley.app.call.CallEnd;
 import org.parley.app.call.CallState;
 import org.parley.app.sdp.Answer;
 import org.parley.app.sdp.AnswerReader;
+import org.parley.app.sdp.AudioCapabilities;
 import org.parley.app.sdp.AudioOffers;
 import org.parley.app.sdp.AudioOutcome;
 import org.parley.app.sdp.AudioRejection;
@@ -82,6 +83,7 @@ final class CallEngine implements CallSignalling.Listener {
         java.time.Instant answered;
         String codec = "";
         String transferredTo;
+        AudioCapabilities caps;
         SessionDescription ourOffer;
         Answer pendingAnswer;
         CallAudio audio;
@@ -115,13 +117,15 @@ final class CallEngine implements CallSignalling.Listener {
         String address = host.localAddress(account);
         CallMedia m = media.open(address);
         SdpSession sdp = new SdpSession(RANDOM.nextLong() & Long.MAX_VALUE, address);
-        SessionDescription offer = sdp.stamp(AudioOffers.offer(sdp.origin(), media.capabilities(),
+        AudioCapabilities caps = media.capabilities(secure(account));
+        SessionDescription offer = sdp.stamp(AudioOffers.offer(sdp.origin(), caps,
                 LocalMedia.of(address, m.localRtpPort()), Direction.SENDRECV));
         CallLeg leg = host.signalling().invite(account, to, SdpWriter.bytes(offer));
         Call c = new Call(leg, m, sdp);
         c.ourOffer = offer;
         c.audio = audio;
         c.address = address;
+        c.caps = caps;
         if (leg.phase() == CallLeg.Phase.ENDED) {
             m.close(); // ended() already ran and reported why
             return leg.callId();
@@ -169,7 +173,7 @@ final class CallEngine implements CallSignalling.Listener {
         if (c == null || !c.active || c.wantedHold != null || c.localHold == held) {
             return c != null && c.active && c.localHold == held;
         }
-        SessionDescription offer = c.sdp.stamp(AudioOffers.offer(c.sdp.origin(), media.capabilities(),
+        SessionDescription offer = c.sdp.stamp(AudioOffers.offer(c.sdp.origin(), c.caps,
                 LocalMedia.of(c.address, c.media.localRtpPort()), Direction.forOffer(held, c.remoteHold)));
         if (!host.signalling().reinvite(c.leg, SdpWriter.bytes(offer))) {
             return false;
@@ -246,7 +250,8 @@ final class CallEngine implements CallSignalling.Listener {
             return;
         }
         SdpSession sdp = new SdpSession(RANDOM.nextLong() & Long.MAX_VALUE, address);
-        Answer answer = SdpAnswerer.answer(offer, media.capabilities(), LocalMedia.of(address, m.localRtpPort()),
+        AudioCapabilities caps = media.capabilities(secure(leg.runtime()));
+        Answer answer = SdpAnswerer.answer(offer, caps, LocalMedia.of(address, m.localRtpPort()),
                 sdp.origin(), false, OtherMediaAnswerer.REJECT_ALL);
         if (answer.audio() instanceof AudioRejection r) {
             LOG.info("{}: call from {} refused: {}", leg.account(), leg.peer(), r.sentence());
@@ -257,6 +262,7 @@ final class CallEngine implements CallSignalling.Listener {
         Call c = new Call(leg, m, sdp);
         c.pendingAnswer = answer;
         c.address = address;
+        c.caps = caps;
         calls.put(leg.callId(), c);
         host.signalling().ring(leg);
         String peer = leg.peer().toString();
@@ -284,7 +290,7 @@ final class CallEngine implements CallSignalling.Listener {
         }
         AudioOutcome outcome;
         try {
-            outcome = AnswerReader.read(c.ourOffer, SdpParser.parse(answerBytes), media.capabilities());
+            outcome = AnswerReader.read(c.ourOffer, SdpParser.parse(answerBytes), c.caps);
         } catch (SdpException e) {
             outcome = new AudioRejection.InvalidAnswer(e.getMessage());
         }
@@ -310,7 +316,7 @@ final class CallEngine implements CallSignalling.Listener {
         }
         Answer answer;
         try {
-            answer = SdpAnswerer.answer(SdpParser.parse(offerBytes), media.capabilities(),
+            answer = SdpAnswerer.answer(SdpParser.parse(offerBytes), c.caps,
                     LocalMedia.of(c.address, c.media.localRtpPort()), c.sdp.origin(), c.localHold,
                     OtherMediaAnswerer.REJECT_ALL);
         } catch (SdpException e) {
@@ -343,7 +349,7 @@ final class CallEngine implements CallSignalling.Listener {
         c.wantedHold = null;
         AudioOutcome outcome;
         try {
-            outcome = AnswerReader.read(c.ourOffer, SdpParser.parse(answerBytes), media.capabilities());
+            outcome = AnswerReader.read(c.ourOffer, SdpParser.parse(answerBytes), c.caps);
         } catch (SdpException e) {
             outcome = new AudioRejection.InvalidAnswer(e.getMessage());
         }
@@ -425,6 +431,11 @@ final class CallEngine implements CallSignalling.Listener {
                     : end instanceof CallEnd.NoAnswer ? 480 : end instanceof CallEnd.Rejected r ? r.status() : 500;
             host.signalling().referProgress(transferor, status, "Transfer failed");
         }
+    }
+
+    /** SRTP is offered and required exactly when the account's signalling is TLS (keys never go out in clear). */
+    private static boolean secure(AccountRuntime account) {
+        return account.config().transport() == org.parley.app.Transport.TLS;
     }
 
     private static CallState holdState(Call c) {

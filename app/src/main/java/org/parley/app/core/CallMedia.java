@@ -18,8 +18,12 @@ interface CallMedia extends AutoCloseable {
         /** @throws IOException when no RTP ports can be bound */
         CallMedia open(String localAddress) throws IOException;
 
-        /** What Parley offers and accepts (codecs, telephone-event, ptime). */
-        AudioCapabilities capabilities();
+        /**
+         * What Parley offers and accepts for one call (codecs, telephone-event, ptime). {@code secure}: the
+         * signalling is TLS, so SRTP is required and fresh SDES keys are included; otherwise no keys ever go
+         * into SDP.
+         */
+        AudioCapabilities capabilities(boolean secure);
     }
 
     /** Told on a media thread. */

@@ -20,6 +20,10 @@ import org.parley.media.audio.WavFileSink;
 import org.parley.media.audio.WavFileSource;
 import org.parley.media.codec.Codec;
 import org.parley.media.codec.Codecs;
+import org.parley.media.srtp.SdesCrypto;
+import org.parley.media.srtp.SdesParseResult;
+import org.parley.media.srtp.SrtpSession;
+import org.parley.media.srtp.SrtpSuite;
 import org.parley.media.stream.AudioStream;
 import org.parley.media.stream.StreamConfig;
 import org.parley.media.stream.StreamDirection;
@@ -54,6 +58,7 @@ final class StreamCallMedia implements CallMedia {
     static CallMedia.Factory factory(String bindAddress, List<String> allowed) {
         Codecs codecs = restricted(Codecs.standard(), allowed);
         AudioCapabilities caps = capabilities(codecs);
+        java.security.SecureRandom random = new java.security.SecureRandom();
         return new CallMedia.Factory() {
             @Override
             public CallMedia open(String localAddress) throws IOException {
@@ -63,8 +68,15 @@ final class StreamCallMedia implements CallMedia {
             }
 
             @Override
-            public AudioCapabilities capabilities() {
-                return caps;
+            public AudioCapabilities capabilities(boolean secure) {
+                if (!secure) {
+                    return caps;
+                }
+                String line = SdesCrypto.generate(1, SrtpSuite.AES_CM_128_HMAC_SHA1_80, random).format();
+                org.parley.app.sdp.Crypto crypto = org.parley.app.sdp.Crypto.parse(line)
+                        .orElseThrow(() -> new IllegalStateException("generated crypto line unreadable"));
+                return new AudioCapabilities(caps.codecs(), caps.telephoneEvent(), caps.ptime(),
+                        org.parley.app.sdp.SrtpPolicy.REQUIRED, List.of(crypto));
             }
         };
     }
@@ -134,8 +146,9 @@ final class StreamCallMedia implements CallMedia {
     }
 
     private StreamConfig config(NegotiatedAudio n) throws IOException {
-        if (n.secure()) {
-            throw new IOException("SRTP is not supported yet");
+        Optional<SrtpSession> srtp = Optional.empty();
+        if (n.crypto().isPresent()) {
+            srtp = Optional.of(SrtpSession.fromSdes(sdes(n.crypto().get().local()), sdes(n.crypto().get().remote())));
         }
         Codec send = codec(n.send());
         Map<Integer, Codec> receive = new HashMap<>();
@@ -146,7 +159,7 @@ final class StreamCallMedia implements CallMedia {
         }
         return new StreamConfig(new InetSocketAddress(n.remoteAddress(), n.remotePort()),
                 new InetSocketAddress(n.rtcpAddress(), n.rtcpPort()), send, n.send().payloadType(), receive,
-                n.sendTelephoneEvent().orElse(-1), n.receiveTelephoneEvent().orElse(-1), direction(n), Optional.empty());
+                n.sendTelephoneEvent().orElse(-1), n.receiveTelephoneEvent().orElse(-1), direction(n), srtp);
     }
 
     @Override
@@ -165,6 +178,15 @@ final class StreamCallMedia implements CallMedia {
     @Override
     public void close() {
         stream.close();
+    }
+
+    private static SdesCrypto sdes(org.parley.app.sdp.Crypto c) throws IOException {
+        SdesParseResult r = SdesCrypto.parse(c.tag() + " " + c.suite() + " " + c.params());
+        if (r instanceof SdesParseResult.Parsed parsed) {
+            return parsed.crypto();
+        }
+        throw new IOException("the SRTP keys cannot be used: " + (r instanceof SdesParseResult.Unsupported u
+                ? u.reason() : ((SdesParseResult.Malformed) r).reason()));
     }
 
     private Codec codec(RtpFormat f) throws IOException {
