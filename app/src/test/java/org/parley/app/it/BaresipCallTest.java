@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,7 @@ import org.parley.app.Transport;
 import org.parley.app.call.CallAudio;
 import org.parley.app.call.CallEnd;
 import org.parley.app.call.CallState;
+import org.parley.app.call.CallStats;
 import org.parley.app.core.CoreOptions;
 import org.parley.app.testsupport.TestUser;
 import org.parley.app.testsupport.baresip.BaresipAccount;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls between Parley and a real SIP phone (baresip 1.0) through Kamailio, with WAV files as microphones and
  * recorders at both ends: either side calls, speech arrives both ways (aligned by cross-correlation), hanging up
- * on either side ends the call on the other.
+ * on either side ends the call on the other, key presses (RFC 4733) arrive both ways.
  */
 class BaresipCallTest {
     private static final Logger LOG = LoggerFactory.getLogger(BaresipCallTest.class);
@@ -73,7 +75,7 @@ class BaresipCallTest {
     }
 
     private static Path padded(Path wav, int rate) throws Exception {
-        short[] samples = java.util.Arrays.copyOf(TestSignals.readRaw(wav), MICROPHONE_SECONDS * rate);
+        short[] samples = Arrays.copyOf(TestSignals.readRaw(wav), MICROPHONE_SECONDS * rate);
         return TestSignals.writeWav(speech.resolve("mic-" + rate + ".wav"), samples, rate);
     }
 
@@ -109,12 +111,12 @@ class BaresipCallTest {
         carol.accept();
         alice.awaitEvent(ParleyEvent.CallStateChanged.class,
                 e -> e.callId().equals(callId) && e.state() == CallState.ACTIVE);
-        awaitSpeechBothWays(callId);
+        CallStats stats = awaitSpeechBothWays(callId);
         alice.core.hangUp(callId);
 
         alice.awaitEvent(ParleyEvent.CallEnded.class, e -> e.callId().equals(callId) && e.end() instanceof CallEnd.HungUp);
         carol.awaitLine("session closed");
-        assertSpeech(codec, "Parley calls baresip", atAlice);
+        assertSpeech(codec, "Parley calls baresip", atAlice, stats);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,21 +130,49 @@ class BaresipCallTest {
         assertThat(ringing.from()).isEqualTo(carol.aor());
         alice.core.answer(ringing.callId(), files(aliceSays, atAlice)).join();
         carol.awaitLine("Call established");
-        awaitSpeechBothWays(ringing.callId());
+        CallStats stats = awaitSpeechBothWays(ringing.callId());
         carol.hangup();
 
         alice.awaitEvent(ParleyEvent.CallEnded.class,
                 e -> e.callId().equals(ringing.callId()) && e.end() instanceof CallEnd.RemoteHungUp);
         carol.awaitLine("terminated");
-        assertSpeech(codec, "baresip calls Parley", atAlice);
+        assertSpeech(codec, "baresip calls Parley", atAlice, stats);
     }
 
-    /** Until each side has received the other's whole sentence, plus half a second. */
-    private void awaitSpeechBothWays(String callId) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(BaresipCodec.class)
+    void keyPressesTravelBothWaysAsTelephoneEvents(BaresipCodec codec) throws Exception {
+        startBoth(codec);
+        String callId = alice.core.call(null, carol.aor(),
+                new CallAudio.Files(Optional.empty(), Optional.empty())).join();
+        carol.awaitLine("Incoming call");
+        carol.accept();
+        alice.awaitEvent(ParleyEvent.CallStateChanged.class,
+                e -> e.callId().equals(callId) && e.state() == CallState.ACTIVE);
+        carol.awaitLine("Call established");
+
+        carol.sendDigits("1#5*");
+        await().atMost(TestUser.WAIT).until(() -> digitsAtAlice(callId), "1#5*"::equals);
+        assertThat(alice.core.sendDtmf(callId, "907D").join()).as("baresip takes telephone-events").isTrue();
+        await().atMost(TestUser.WAIT).until(carol::receivedDigits, "907D"::equals);
+        alice.core.hangUp(callId);
+        carol.awaitLine("session closed");
+    }
+
+    private String digitsAtAlice(String callId) {
+        StringBuilder digits = new StringBuilder();
+        alice.eventsOf(ParleyEvent.DtmfReceived.class).stream().filter(e -> e.callId().equals(callId))
+                .forEach(e -> digits.append(e.digit()));
+        return digits.toString();
+    }
+
+    /** Until each side has received the other's whole sentence, plus half a second; Parley's figures then. */
+    private CallStats awaitSpeechBothWays(String callId) throws Exception {
         long toAlice = samples(carolSays) / 960 + 25;
         Duration toCarol = Duration.ofMillis(samples(aliceSays) / 48 + 500);
         await().atMost(Duration.ofSeconds(20)).until(() -> carol.received().compareTo(toCarol) >= 0
                 && alice.core.callStats(callId).join().map(s -> s.packetsReceived() >= toAlice).orElse(false));
+        return alice.core.callStats(callId).join().orElseThrow();
     }
 
     private static long samples(Path wav) throws Exception {
@@ -153,7 +183,7 @@ class BaresipCallTest {
      * G.711: each way against what the codec alone makes of the sentence, pass mark 0.95. Opus: baresip's libopus
      * encoder runs with its own settings, so what Parley received is compared with the sentence itself; floor 0.9.
      */
-    private void assertSpeech(BaresipCodec codec, String call, Path atAlice) throws Exception {
+    private void assertSpeech(BaresipCodec codec, String call, Path atAlice, CallStats atAliceStats) throws Exception {
         Codec parleyCodec = Codecs.standard().inPreferenceOrder().stream()
                 .filter(c -> c.encodingName().equalsIgnoreCase(codec.parleyName())).findFirst().orElseThrow();
         short[] toCarolReference = CodecReference.through(parleyCodec, TestSignals.readRaw(aliceSays));
@@ -162,7 +192,8 @@ class BaresipCallTest {
                 : TestSignals.readRaw(carolSays);
         AudioCompare.Result toCarol = compare(toCarolReference, carol.receivedAudioAt48k(dir.resolve("at-carol.wav")));
         AudioCompare.Result toAlice = compare(toAliceReference, atAlice);
-        LOG.info("{} with {}: Parley to baresip {}; baresip to Parley {}", call, codec, toCarol, toAlice);
+        LOG.info("{} with {}: Parley to baresip {}; baresip to Parley {}; at Parley {}", call, codec, toCarol, toAlice,
+                atAliceStats);
         double passMark = codec == BaresipCodec.PCMU ? 0.95 : 0.9;
         assertThat(toCarol.correlation()).as("Parley to baresip: %s", toCarol).isGreaterThanOrEqualTo(passMark);
         assertThat(toAlice.correlation()).as("baresip to Parley: %s", toAlice).isGreaterThanOrEqualTo(passMark);

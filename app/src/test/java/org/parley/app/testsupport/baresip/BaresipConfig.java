@@ -23,7 +23,7 @@ final class BaresipConfig {
     }
 
     /**
-     * @param source the microphone: a 16-bit mono WAV at 8, 16 or 48 kHz (baresip's {@code aufile} refuses any
+     * @param source the microphone: a 16-bit mono WAV at 8 or 48 kHz (baresip's {@code aufile} refuses any
      *               other format than the one configured, which is taken from this file)
      * @return the directory where baresip's {@code sndfile} module writes its dumps
      */
@@ -60,8 +60,8 @@ final class BaresipConfig {
             AudioFormat format = AudioSystem.getAudioFileFormat(wav.toFile()).getFormat();
             int rate = Math.round(format.getSampleRate());
             if (format.getChannels() != 1 || format.getSampleSizeInBits() != 16
-                    || !(rate == 8_000 || rate == 16_000 || rate == 48_000)) {
-                throw new IOException(wav + " must be 16-bit mono at 8, 16 or 48 kHz for baresip's aufile: " + format);
+                    || !(rate == 8_000 || rate == 48_000)) {
+                throw new IOException(wav + " must be 16-bit mono at 8 or 48 kHz for baresip's aufile: " + format);
             }
             return rate;
         } catch (UnsupportedAudioFileException e) {

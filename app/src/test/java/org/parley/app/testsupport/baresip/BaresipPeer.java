@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -63,7 +64,7 @@ public final class BaresipPeer implements AutoCloseable {
 
     /**
      * Starts baresip for {@code account} with only {@code codec}, {@code microphone} as its audio source (16-bit mono
-     * WAV at 8, 16 or 48 kHz, longer than any call it takes part in) and waits until it is registered.
+     * WAV at 8 or 48 kHz, longer than any call it takes part in) and waits until it is registered.
      */
     public static BaresipPeer start(BaresipAccount account, BaresipCodec codec, Path microphone) throws IOException {
         Path executable = executable();
@@ -186,7 +187,7 @@ public final class BaresipPeer implements AutoCloseable {
         return TestSignals.soxResample(dump, out, 48_000);
     }
 
-    private java.util.Optional<Path> dump(String suffix) {
+    private Optional<Path> dump(String suffix) {
         try (Stream<Path> files = Files.list(recordings)) {
             return files.filter(f -> f.getFileName().toString().endsWith(suffix)).max(Path::compareTo);
         } catch (IOException e) {
