@@ -144,9 +144,10 @@ final class CallEngine implements CallSignalling.Listener {
         NegotiatedAudio negotiated = (NegotiatedAudio) c.pendingAnswer.audio();
         c.pendingAnswer = null;
         c.audio = audio;
-        host.signalling().answer(c.leg, SdpWriter.bytes(answer));
-        if (c.leg.phase() == CallLeg.Phase.ANSWERED) {
-            startMedia(c, negotiated);
+        // Ready to receive before the answer leaves (RFC 3264 §6.1): the caller sends as soon as it has the 200.
+        startMedia(c, negotiated);
+        if (calls.containsKey(callId)) {
+            host.signalling().answer(c.leg, SdpWriter.bytes(answer)); // a failure ends the call, closing media
         }
     }
 

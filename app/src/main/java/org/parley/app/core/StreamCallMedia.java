@@ -43,6 +43,7 @@ final class StreamCallMedia implements CallMedia {
 
     private final AudioStream stream;
     private final Codecs codecs;
+    private volatile boolean encrypted;
 
     private StreamCallMedia(AudioStream stream, Codecs codecs) {
         this.stream = stream;
@@ -150,6 +151,7 @@ final class StreamCallMedia implements CallMedia {
         if (n.crypto().isPresent()) {
             srtp = Optional.of(SrtpSession.fromSdes(sdes(n.crypto().get().local()), sdes(n.crypto().get().remote())));
         }
+        encrypted = srtp.isPresent();
         Codec send = codec(n.send());
         Map<Integer, Codec> receive = new HashMap<>();
         for (RtpFormat f : n.receive()) {
@@ -167,7 +169,7 @@ final class StreamCallMedia implements CallMedia {
         var q = stream.quality();
         return new org.parley.app.call.CallStats(q.rtp().packetsSent(), q.rtp().packetsReceived(),
                 q.rtp().lossPercent(), q.rtp().jitterMillis(), q.rtp().roundTripMillis().orElse(-1), q.codec(),
-                q.jitter().meanAddedDelayMs());
+                q.jitter().meanAddedDelayMs(), encrypted);
     }
 
     @Override

@@ -95,11 +95,20 @@ class CallThroughKamailioTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"opus", "PCMU", "PCMA"})
     void speechTravelsBothWaysAndHangingUpEndsTheCallOnBothSides(String codecName) throws Exception {
+        talk(codecName, Transport.UDP, Transport.TCP, false);
+    }
+
+    @Test
+    void overTlsTheAudioIsEncryptedWithSrtpAndStillArrives() throws Exception {
+        talk("opus", Transport.TLS, Transport.TLS, true);
+    }
+
+    private void talk(String codecName, Transport aliceVia, Transport bobVia, boolean encrypted) throws Exception {
         CoreOptions options = TestUser.fastOptions().withCodecs(List.of(codecName));
         Codec codec = Codecs.standard().inPreferenceOrder().stream()
                 .filter(c -> c.encodingName().equalsIgnoreCase(codecName)).findFirst().orElseThrow();
-        alice = TestUser.create(dir, kamailio, "alice", "alicepw", Transport.UDP, options).startAndAwaitRegistered();
-        bob = TestUser.create(dir, kamailio, "bob", "bobpw", Transport.TCP, options).startAndAwaitRegistered();
+        alice = TestUser.create(dir, kamailio, "alice", "alicepw", aliceVia, options).startAndAwaitRegistered();
+        bob = TestUser.create(dir, kamailio, "bob", "bobpw", bobVia, options).startAndAwaitRegistered();
         Path atBob = dir.resolve("at-bob.wav");
         Path atAlice = dir.resolve("at-alice.wav");
 
@@ -118,6 +127,8 @@ class CallThroughKamailioTest {
                         .orElse(false));
         CallStats atBobStats = bob.core.callStats(ringing.callId()).join().orElseThrow();
         CallStats atAliceStats = alice.core.callStats(callId).join().orElseThrow();
+        assertThat(atBobStats.encrypted()).isEqualTo(encrypted);
+        assertThat(atAliceStats.encrypted()).isEqualTo(encrypted);
         alice.core.hangUp(callId);
         alice.awaitEvent(ParleyEvent.CallEnded.class, e -> e.end() instanceof CallEnd.HungUp);
         bob.awaitEvent(ParleyEvent.CallEnded.class, e -> e.end() instanceof CallEnd.RemoteHungUp);
