@@ -85,7 +85,7 @@ public final class DesktopApp extends Application {
         session = new Session(profile);
         Parley parley;
         try {
-            parley = ParleyCore.open(profile, CoreOptions.defaults());
+            parley = ParleyCore.open(profile, CoreOptions.defaults().withRinging(true));
         } catch (RuntimeException e) {
             LOG.error("the core could not be opened", e);
             async.background().execute(session::close);

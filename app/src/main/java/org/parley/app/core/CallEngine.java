@@ -61,6 +61,9 @@ final class CallEngine implements CallSignalling.Listener {
         /** The contact-list name of {@code peer} for {@code account}. */
         Optional<String> contactName(String account, String peer);
 
+        /** Starts or stops the ring tone for incoming calls (idempotent; does nothing where ringing is off). */
+        void ringing(boolean on);
+
         /** Keeps the finished call in the history; completes once stored (or failed: logged there). */
         java.util.concurrent.CompletableFuture<?> record(CallLeg leg, java.time.Instant started,
                 Optional<java.time.Instant> answered, CallEnd end, String codec);
@@ -144,6 +147,7 @@ final class CallEngine implements CallSignalling.Listener {
         NegotiatedAudio negotiated = (NegotiatedAudio) c.pendingAnswer.audio();
         c.pendingAnswer = null;
         c.audio = audio;
+        updateInCall(); // stops ringing unless another call rings
         // Ready to receive before the answer leaves (RFC 3264 §6.1): the caller sends as soon as it has the 200.
         startMedia(c, negotiated);
         if (calls.containsKey(callId)) {
@@ -266,6 +270,7 @@ final class CallEngine implements CallSignalling.Listener {
         c.caps = caps;
         calls.put(leg.callId(), c);
         host.signalling().ring(leg);
+        host.ringing(true);
         String peer = leg.peer().toString();
         Optional<String> name = host.contactName(leg.account(), peer);
         boolean mismatch = name.isPresent() && !displayName.isBlank()
@@ -511,5 +516,6 @@ final class CallEngine implements CallSignalling.Listener {
 
     private void updateInCall() {
         host.inCall(busy());
+        host.ringing(calls.values().stream().anyMatch(c -> c.pendingAnswer != null));
     }
 }

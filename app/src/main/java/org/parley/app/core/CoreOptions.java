@@ -15,9 +15,11 @@ import java.util.List;
  * @param retryCap        longest delay between registration attempts
  * @param codecs          audio codecs calls may use, by SDP encoding name ("opus", "PCMU", "PCMA"; offered in
  *                        Parley's preference order); empty = every codec Parley has
+ * @param ring            ring on the default speaker while a call comes in (the desktop app; not the CLI)
  */
 public record CoreOptions(String bindAddress, int port, int maxMessageBytes, String userAgent,
-                          Duration keepAlive, Duration retryBase, Duration retryCap, List<String> codecs) {
+                          Duration keepAlive, Duration retryBase, Duration retryCap, List<String> codecs,
+                          boolean ring) {
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
 
     public CoreOptions {
@@ -26,31 +28,37 @@ public record CoreOptions(String bindAddress, int port, int maxMessageBytes, Str
 
     public static CoreOptions defaults() {
         return new CoreOptions("0.0.0.0", 0, DEFAULT_MAX_MESSAGE_BYTES, "Parley/0.1",
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), List.of());
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), List.of(), false);
     }
 
     public CoreOptions withBindAddress(String address) {
-        return new CoreOptions(address, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, codecs);
+        return new CoreOptions(address, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, codecs, ring);
     }
 
     public CoreOptions withPort(int localPort) {
-        return new CoreOptions(bindAddress, localPort, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, codecs);
+        return new CoreOptions(bindAddress, localPort, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, codecs, ring);
     }
 
     public CoreOptions withKeepAlive(Duration interval) {
-        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, interval, retryBase, retryCap, codecs);
+        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, interval, retryBase, retryCap, codecs, ring);
     }
 
     public CoreOptions withRetry(Duration base, Duration cap) {
-        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, base, cap, codecs);
+        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, base, cap, codecs, ring);
     }
 
     /** Calls use only these codecs, in this order (see {@link #codecs()}). */
     public CoreOptions withCodecs(List<String> names) {
-        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, names);
+        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, names, ring);
+    }
+
+    /** Rings on the default speaker for incoming calls. */
+    public CoreOptions withRinging(boolean on) {
+        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, codecs,
+                on);
     }
 
     public CoreOptions withMaxMessageBytes(int bytes) {
-        return new CoreOptions(bindAddress, port, bytes, userAgent, keepAlive, retryBase, retryCap, codecs);
+        return new CoreOptions(bindAddress, port, bytes, userAgent, keepAlive, retryBase, retryCap, codecs, ring);
     }
 }

@@ -48,6 +48,16 @@ final class SipParley implements Parley {
     private final PresenceEngine presence;
     private final WatcherPolicy watcherPolicy;
     private final CallEngine calls;
+    private final org.parley.media.audio.Ringer ringer = new org.parley.media.audio.Ringer(
+            () -> new org.parley.media.audio.JavaSoundDevices().openSpeaker(java.util.Optional.empty()),
+            org.parley.media.audio.RingPattern.NORTH_AMERICA);
+    /** Opening a sound device can take a while: the ring tone is started and stopped off the core thread. */
+    private final java.util.concurrent.ExecutorService ringing = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "parley-ring-control");
+                t.setDaemon(true);
+                return t;
+            });
     private volatile List<String> accountIds = List.of();
     private volatile boolean closed;
 
@@ -354,6 +364,14 @@ final class SipParley implements Parley {
         }
 
         @Override
+        public void ringing(boolean on) {
+            if (!options.ring()) {
+                return;
+            }
+            ringing.execute(on ? ringer::start : ringer::stop);
+        }
+
+        @Override
         public CompletableFuture<?> record(org.parley.app.sip.call.CallLeg leg, java.time.Instant started,
                                            java.util.Optional<java.time.Instant> answered,
                                            org.parley.app.call.CallEnd end, String codec) {
@@ -458,6 +476,8 @@ final class SipParley implements Parley {
         } catch (Exception e) {
             LOG.warn("SIP stack did not stop cleanly", e);
         }
+        ringing.execute(ringer::close);
+        ringing.shutdown();
         core.shutdownNow();
     }
 }
