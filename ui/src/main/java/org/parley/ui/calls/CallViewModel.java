@@ -271,14 +271,14 @@ public final class CallViewModel {
         if (now == CallState.ACTIVE && answeredAt == null) {
             answeredAt = clock.instant();
         }
-        incoming.set(now == CallState.INCOMING);
-        talking.set(answeredAt != null);
-        held.set(now == CallState.ON_HOLD);
+        status.set(text.state(now, name.get(), talked()));
         if (now != CallState.ACTIVE) {
             quality.set(null);
             qualityText.set("");
         }
-        status.set(text.state(now, name.get(), talked()));
+        held.set(now == CallState.ON_HOLD);
+        talking.set(answeredAt != null);
+        incoming.set(now == CallState.INCOMING);
     }
 
     void onEnded(CallEnd end) {
@@ -327,15 +327,16 @@ public final class CallViewModel {
         return answeredAt == null ? Duration.ZERO : Duration.between(answeredAt, clock.instant());
     }
 
+    /** Ended is set first, so that listeners of the other properties already see the call as ended. */
     private void finish(String sentence) {
         endedAt = clock.instant();
+        status.set(sentence);
+        ended.set(true);
         busy.set(false);
         incoming.set(false);
         talking.set(false);
         held.set(false);
         quality.set(null);
         qualityText.set("");
-        status.set(sentence);
-        ended.set(true);
     }
 }
