@@ -99,6 +99,11 @@ final class CallWindow {
         Parent pad = CallKeypad.build(call, i18n);
         pad.managedProperty().bind(keypad.selectedProperty());
         pad.visibleProperty().bind(keypad.selectedProperty());
+        keypad.selectedProperty().addListener((o, was, now) -> {
+            if (stage != null) {
+                stage.sizeToScene();
+            }
+        });
 
         VBox root = new VBox(10, new VBox(2, name, address), status, quality(), errorLabel(call), controls, pad);
         root.setId("call-window");
