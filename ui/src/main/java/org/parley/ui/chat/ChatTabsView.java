@@ -19,14 +19,18 @@ public final class ChatTabsView {
     private final ChatsViewModel vm;
     private final I18n i18n;
     private final Consumer<String> linkOpener;
+    private final Consumer<org.parley.ui.common.ConversationKey> caller;
     private final TabPane tabs = new TabPane();
     private final Map<ConversationViewModel, Tab> byVm = new HashMap<>();
     private final Map<ConversationViewModel, ConversationView> views = new HashMap<>();
 
-    public ChatTabsView(ChatsViewModel vm, I18n i18n, Consumer<String> linkOpener) {
+    /** @param caller starts a call with a conversation's peer (the header's call button) */
+    public ChatTabsView(ChatsViewModel vm, I18n i18n, Consumer<String> linkOpener,
+                        Consumer<org.parley.ui.common.ConversationKey> caller) {
         this.vm = vm;
         this.i18n = i18n;
         this.linkOpener = linkOpener;
+        this.caller = caller;
     }
 
     public Parent build() {
@@ -57,7 +61,7 @@ public final class ChatTabsView {
     }
 
     private void addTab(ConversationViewModel c) {
-        ConversationView view = new ConversationView(c, i18n, linkOpener);
+        ConversationView view = new ConversationView(c, i18n, linkOpener, caller);
         Tab tab = new Tab();
         tab.textProperty().bind(c.titleProperty());
         tab.setContent(view.build());

@@ -43,14 +43,17 @@ public final class ConversationView {
     private final ConversationViewModel vm;
     private final I18n i18n;
     private final Consumer<String> linkOpener;
+    private final Consumer<org.parley.ui.common.ConversationKey> caller;
     private final ListView<MessageItem> list = new ListView<>();
     private final TextArea composer = new TextArea();
     private boolean loading;
 
-    public ConversationView(ConversationViewModel vm, I18n i18n, Consumer<String> linkOpener) {
+    public ConversationView(ConversationViewModel vm, I18n i18n, Consumer<String> linkOpener,
+                            Consumer<org.parley.ui.common.ConversationKey> caller) {
         this.vm = vm;
         this.i18n = i18n;
         this.linkOpener = linkOpener;
+        this.caller = caller;
     }
 
     public Parent build() {
@@ -71,9 +74,15 @@ public final class ConversationView {
         mute.setAccessibleText(i18n.t("chat.mute"));
         mute.setTooltip(new Tooltip(i18n.t("chat.mute")));
         mute.selectedProperty().bindBidirectional(vm.mutedProperty());
+        Button call = new Button(null, Icons.of(Feather.PHONE));
+        call.setId("call");
+        call.getStyleClass().addAll("flat", "button-icon");
+        call.setAccessibleText(i18n.t("call.action"));
+        call.setTooltip(new Tooltip(i18n.t("call.action")));
+        call.setOnAction(e -> caller.accept(vm.key()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, new VBox(0, name, peer), spacer, typing, mute);
+        HBox header = new HBox(10, new VBox(0, name, peer), spacer, typing, call, mute);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("chat-header");

@@ -34,16 +34,20 @@ public final class ContactListView {
     private final ContactListViewModel vm;
     private final I18n i18n;
     private final Consumer<ConversationKey> opener;
+    private final Consumer<ConversationKey> caller;
     private final Consumer<Optional<ContactItem>> editor;
     private final Consumer<ContactItem> remover;
     private final TextField filter = TextFields.createClearableTextField();
     private final ListView<ContactItem> list = new ListView<>();
 
+    /** @param caller starts a call with a contact (row button, context menu) */
     public ContactListView(ContactListViewModel vm, I18n i18n, Consumer<ConversationKey> opener,
-                           Consumer<Optional<ContactItem>> editor, Consumer<ContactItem> remover) {
+                           Consumer<ConversationKey> caller, Consumer<Optional<ContactItem>> editor,
+                           Consumer<ContactItem> remover) {
         this.vm = vm;
         this.i18n = i18n;
         this.opener = opener;
+        this.caller = caller;
         this.editor = editor;
         this.remover = remover;
     }
@@ -86,11 +90,13 @@ public final class ContactListView {
         });
         MenuItem open = new MenuItem(i18n.t("contacts.open"));
         open.setOnAction(e -> openSelected());
+        MenuItem call = new MenuItem(i18n.t("call.action"), Icons.of(Feather.PHONE));
+        call.setOnAction(e -> selected().ifPresent(c -> caller.accept(c.key())));
         MenuItem edit = new MenuItem(i18n.t("contacts.edit"));
         edit.setOnAction(e -> selected().ifPresent(c -> editor.accept(Optional.of(c))));
         MenuItem remove = new MenuItem(i18n.t("contacts.remove"));
         remove.setOnAction(e -> selected().ifPresent(remover));
-        list.setContextMenu(new ContextMenu(open, edit, remove));
+        list.setContextMenu(new ContextMenu(open, call, edit, remove));
 
         Label title = new Label(i18n.t("contacts.title"));
         title.getStyleClass().add("section-title");
@@ -130,6 +136,7 @@ public final class ContactListView {
         private final Label address = new Label();
         private final Label group = new Label();
         private final Label unread = new Label();
+        private final Button call = new Button(null, Icons.of(Feather.PHONE));
         private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
         private final org.kordamp.ikonli.javafx.FontIcon presenceIcon = PresenceLook.icon(PresenceState.UNKNOWN);
         private final HBox row;
@@ -143,7 +150,14 @@ public final class ContactListView {
             unread.getStyleClass().add("unread-badge");
             VBox text = new VBox(1, name, address);
             HBox.setHgrow(text, Priority.ALWAYS);
-            row = new HBox(8, presence, text, group, unread);
+            call.getStyleClass().addAll("flat", "button-icon", "contact-call");
+            call.setFocusTraversable(false);
+            call.setOnAction(e -> {
+                if (getItem() != null) {
+                    caller.accept(getItem().key());
+                }
+            });
+            row = new HBox(8, presence, text, group, unread, call);
             row.setAlignment(Pos.CENTER_LEFT);
             presence.setGraphic(presenceIcon);
             setTooltip(tip);
@@ -184,6 +198,12 @@ public final class ContactListView {
             PresenceLook.show(presenceIcon, state);
             address.setText(state == PresenceState.UNKNOWN ? item.key().peerLabel() : described);
             tip.setText(item.key().peerLabel() + "\n" + described);
+            String callText = i18n.t("call.action.named", item.displayName());
+            call.setAccessibleText(callText);
+            if (call.getTooltip() == null) {
+                call.setTooltip(new Tooltip());
+            }
+            call.getTooltip().setText(callText);
             group.setText(item.groupProperty().get());
             group.setVisible(!item.groupProperty().get().isEmpty());
             int count = item.unreadProperty().get();

@@ -23,6 +23,8 @@ import org.parley.ui.accounts.AccountDialogViewModel;
 import org.parley.ui.accounts.AccountItem;
 import org.parley.ui.accounts.AccountsView;
 import org.parley.ui.calls.CallHistoryView;
+import org.parley.ui.calls.CallWindows;
+import org.parley.ui.common.ConversationKey;
 import org.parley.ui.chat.ChatTabsView;
 import org.parley.ui.common.Async;
 import org.parley.ui.common.I18n;
@@ -62,10 +64,11 @@ public final class MainView {
 
     public Parent build() {
         accountsView = new AccountsView(vm.accounts(), i18n, this::editAccount, this::removeAccount);
-        contactsView = new ContactListView(vm.contacts(), i18n, vm::open, this::editContact, this::removeContact);
+        contactsView = new ContactListView(vm.contacts(), i18n, vm::open, this::call, this::editContact,
+                this::removeContact);
         searchView = new SearchView(vm.search(), i18n);
         callsView = new CallHistoryView(vm.calls(), i18n);
-        chatsView = new ChatTabsView(vm.chats(), i18n, linkOpener);
+        chatsView = new ChatTabsView(vm.chats(), i18n, linkOpener, this::call);
 
         Tab contactsTab = new Tab(i18n.t("contacts.title"), contactsView.build());
         Tab searchTab = new Tab(i18n.t("search.title"), searchView.build());
@@ -92,6 +95,7 @@ public final class MainView {
         root.setBottom(status);
         root.getStyleClass().add("main-root");
         new org.parley.ui.presence.WatcherRequestPrompt(vm.watchers(), i18n, this::window).install();
+        new CallWindows(vm.liveCalls(), i18n).install();
         return root;
     }
 
@@ -109,6 +113,7 @@ public final class MainView {
                     sidebarTabs.getSelectionModel().select(0);
                     contactsView.focusFilter();
                 }),
+                item("call.menu", "Shortcut+Shift+C", this::callChosen),
                 item("watchers.menu", null,
                         () -> new org.parley.ui.presence.WatchersView(vm.watchers(), i18n).showAndWait(window())));
         Menu chat = new Menu(i18n.t("menu.chat"));
@@ -166,6 +171,18 @@ public final class MainView {
         if (confirm(i18n.t("contacts.remove.confirm", item.displayName()))) {
             vm.contacts().remove(item);
         }
+    }
+
+    private void call(ConversationKey key) {
+        vm.liveCalls().call(key);
+    }
+
+    /** Ctrl+Shift+C: the contact selected in the sidebar when it has the focus, else the chat in front. */
+    private void callChosen() {
+        Optional<ConversationKey> contact = contactsView.selected().map(ContactItem::key);
+        Optional<ConversationKey> target = sidebarTabs.isFocusWithin() ? contact.or(vm.chats()::selectedKey)
+                : vm.chats().selectedKey().or(() -> contact);
+        target.ifPresentOrElse(this::call, () -> vm.statusProperty().set(i18n.t("call.noSelection")));
     }
 
     private void openSettings() {

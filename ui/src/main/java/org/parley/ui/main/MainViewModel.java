@@ -11,6 +11,7 @@ import org.parley.app.ParleyEvent;
 import org.parley.ui.accounts.AccountItem;
 import org.parley.ui.accounts.AccountsViewModel;
 import org.parley.ui.calls.CallHistoryViewModel;
+import org.parley.ui.calls.CallsViewModel;
 import org.parley.ui.chat.ChatsViewModel;
 import org.parley.ui.common.Async;
 import org.parley.ui.common.ConversationKey;
@@ -40,6 +41,7 @@ public final class MainViewModel {
     static final java.time.Duration IDLE_AFTER = java.time.Duration.ofMinutes(10);
     private final SearchViewModel search;
     private final CallHistoryViewModel calls;
+    private final CallsViewModel liveCalls;
     private final SettingsViewModel settings;
     private final NotificationPolicy notifications;
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
@@ -55,6 +57,7 @@ public final class MainViewModel {
         this.chats = new ChatsViewModel(parley, async, i18n, contacts::nameOf);
         this.search = new SearchViewModel(parley.profile().history(), async, i18n, contacts::nameOf, this::open);
         this.calls = new CallHistoryViewModel(parley.profile().calls(), async, i18n, contacts::nameOf, this::open);
+        this.liveCalls = new CallsViewModel(parley, async, i18n, contacts::nameOf);
         this.notifications = new NotificationPolicy(notifier, i18n, windowFocused::get,
                 // Do-not-disturb silences message notifications (messages still arrive and count as unread).
                 () -> settings.notificationsProperty().get() && !presence.isDoNotDisturb(), chats::isMuted,
@@ -94,7 +97,13 @@ public final class MainViewModel {
             return;
         }
         if (event instanceof ParleyEvent.CallEnded) {
+            liveCalls.onEvent(event);
             calls.onCallEnded();
+            return;
+        }
+        if (event instanceof ParleyEvent.CallIncoming || event instanceof ParleyEvent.CallStateChanged
+                || event instanceof ParleyEvent.DtmfReceived) {
+            liveCalls.onEvent(event);
             return;
         }
         if (event instanceof ParleyEvent.WatcherApprovalNeeded a) {
@@ -160,6 +169,11 @@ public final class MainViewModel {
     /** Recent calls; {@link CallHistoryViewModel#onCallEnded} reloads them. */
     public CallHistoryViewModel calls() {
         return calls;
+    }
+
+    /** Calls going on now (and just ended); their windows follow it. */
+    public CallsViewModel liveCalls() {
+        return liveCalls;
     }
 
     public SettingsViewModel settings() {

@@ -180,8 +180,22 @@ public final class FakeParley implements Parley {
         return CompletableFuture.completedFuture("call-" + calls.size());
     }
 
+    /** Calls answered, by id. */
+    public final java.util.List<String> answered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Hold requests as "id:held", mute changes as "id:muted", key presses as "id:digits". */
+    public final java.util.List<String> holds = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final java.util.List<String> mutes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final java.util.List<String> dtmf = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What {@link #hold} and {@link #sendDtmf} complete with, and what {@link #callStats} reports. */
+    public volatile boolean holdResult;
+    public volatile boolean dtmfResult;
+    public volatile java.util.Optional<org.parley.app.call.CallStats> stats = java.util.Optional.empty();
+    /** Each {@link #callStats} request, by id. */
+    public final java.util.List<String> statsAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     public CompletableFuture<Void> answer(String callId, org.parley.app.call.CallAudio audio) {
+        answered.add(callId);
         return CompletableFuture.completedFuture(null);
     }
 
@@ -192,12 +206,14 @@ public final class FakeParley implements Parley {
 
     @Override
     public CompletableFuture<java.util.Optional<org.parley.app.call.CallStats>> callStats(String callId) {
-        return CompletableFuture.completedFuture(java.util.Optional.empty());
+        statsAsked.add(callId);
+        return CompletableFuture.completedFuture(stats);
     }
 
     @Override
     public CompletableFuture<Boolean> hold(String callId, boolean held) {
-        return CompletableFuture.completedFuture(false);
+        holds.add(callId + ":" + held);
+        return CompletableFuture.completedFuture(holdResult);
     }
 
     @Override
@@ -207,11 +223,13 @@ public final class FakeParley implements Parley {
 
     @Override
     public void setMuted(String callId, boolean muted) {
+        mutes.add(callId + ":" + muted);
     }
 
     @Override
     public CompletableFuture<Boolean> sendDtmf(String callId, String digits) {
-        return CompletableFuture.completedFuture(false);
+        dtmf.add(callId + ":" + digits);
+        return CompletableFuture.completedFuture(dtmfResult);
     }
 
     @Override
