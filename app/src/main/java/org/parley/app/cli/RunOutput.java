@@ -75,6 +75,22 @@ final class RunOutput implements AutoCloseable {
         });
     }
 
+    /** The reply to a {@code stats} command. */
+    void callStats(String callId, org.parley.app.call.CallStats s, JsonNode ref) {
+        submit(() -> {
+            ObjectNode line = EventJson.event("call_stats").put("call", callId).put("packets_sent", s.packetsSent())
+                    .put("packets_received", s.packetsReceived()).put("loss_percent", s.lossPercent())
+                    .put("jitter_ms", s.jitterMillis()).put("codec", s.codec()).put("encrypted", s.encrypted());
+            if (s.roundTripMillis() >= 0) {
+                line.put("rtt_ms", s.roundTripMillis());
+            }
+            if (ref != null) {
+                line.set("ref", ref);
+            }
+            writer.write(line);
+        });
+    }
+
     void ready() {
         submit(() -> writer.write(EventJson.ready()));
     }

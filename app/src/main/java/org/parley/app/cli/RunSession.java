@@ -108,6 +108,17 @@ final class RunSession {
                     output.error("The call cannot be " + (hold.held() ? "held" : "resumed") + " now.", hold.ref());
                 }
             }), hold.ref());
+        } else if (command instanceof StdinCommand.Stats stats) {
+            callCommand(() -> {
+                String id = calls.pick(stats.call(), null);
+                parley.callStats(id).thenAccept(figures -> {
+                    if (figures.isPresent()) {
+                        output.callStats(id, figures.get(), stats.ref());
+                    } else {
+                        output.error("The call is not active.", stats.ref());
+                    }
+                });
+            }, stats.ref());
         } else if (command instanceof StdinCommand.Transfer transfer) {
             callCommand(() -> parley.transfer(calls.pick(transfer.call(), CallState.ACTIVE), transfer.to())
                     .thenAccept(started -> {

@@ -62,6 +62,10 @@ sealed interface StdinCommand {
     record Transfer(String to, String call, JsonNode ref) implements StdinCommand {
     }
 
+    /** {@code stats}: the audio figures of {@code call} (null: the only one). */
+    record Stats(String call, JsonNode ref) implements StdinCommand {
+    }
+
     /** {@code dtmf}: send {@code digits} in {@code call} (null: the only one). */
     record Dtmf(String digits, String call, JsonNode ref) implements StdinCommand {
     }

@@ -73,6 +73,8 @@ final class StdinCommandParser {
                             || held.booleanValue(), ref);
                 case "transfer":
                     return new StdinCommand.Transfer(requiredText(root, "to"), optionalText(root, "call"), ref);
+                case "stats":
+                    return new StdinCommand.Stats(optionalText(root, "call"), ref);
                 case "dtmf":
                     String digits = requiredText(root, "digits");
                     if (!digits.matches("[0-9*#A-Da-d]{1,32}")) {
@@ -84,7 +86,7 @@ final class StdinCommandParser {
                     return new StdinCommand.Quit();
                 default:
                     return new StdinCommand.Invalid("Unknown command \"" + abbreviate(cmd)
-                            + "\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, hold, transfer, dtmf or quit.", ref);
+                            + "\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, hold, transfer, dtmf, stats or quit.", ref);
             }
         } catch (BadField e) {
             return new StdinCommand.Invalid(e.getMessage(), ref);

@@ -137,7 +137,7 @@ class StdinCommandParserTest {
     @Test
     void unknown_command_lists_every_command() {
         assertThat(parser.parse("{\"cmd\":\"dance\"}")).isEqualTo(new StdinCommand.Invalid(
-                "Unknown command \"dance\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, hold, transfer, dtmf or quit.", null));
+                "Unknown command \"dance\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, hold, transfer, dtmf, stats or quit.", null));
     }
 
     @Test

@@ -83,6 +83,20 @@ class ParleyCoreTortureTest {
         core.close();
     }
 
+    /**
+     * Where the full core answers otherwise than the bare inbound-request layer: it takes calls, so a well-formed
+     * INVITE is no longer refused with 405 but routed: 404 when its Request-URI names none of the core's accounts,
+     * 481 when its To-tag names no dialog of ours (RFC 3261 §12.2.2).
+     */
+    private static final java.util.Map<String, String> WITH_CALLS = java.util.Map.of(
+            "wsinv.dat", "481", "esc01.dat", "404", "longreq.dat", "404", "baddate.dat", "404", "inv2543.dat", "404");
+
+    private static String expected(String file, int column) {
+        String plain = TortureCorpusEndToEndTest.EXPECTED.get(file, column);
+        String status = WITH_CALLS.get(file);
+        return status == null ? plain : status + plain.substring(plain.indexOf(' '));
+    }
+
     static Stream<String> files() {
         return TortureCorpusEndToEndTest.files();
     }
@@ -92,7 +106,7 @@ class ParleyCoreTortureTest {
     void udp(String file) throws Exception {
         try (LoopbackPeer peer = LoopbackPeer.forDatagrams(LOOPBACK)) {
             peer.sendDatagram(LoopbackVia.rewrite(TortureCorpus.read(file), peer.port()), LOOPBACK, port);
-            String expected = TortureCorpusEndToEndTest.EXPECTED.get(file, 0);
+            String expected = expected(file, 0);
             Optional<LoopbackPeer.Received> reply = peer.await(expected.equals("none") ? QUIET : ANSWER, r -> true);
             assertThat(reply.map(r -> r.reply().status() + " " + r.via()).orElse("none")).as("UDP " + file)
                     .isEqualTo(expected);
@@ -105,7 +119,7 @@ class ParleyCoreTortureTest {
     @ParameterizedTest(name = "TCP {0}")
     @MethodSource("files")
     void tcp(String file) throws Exception {
-        String expected = TortureCorpusEndToEndTest.EXPECTED.get(file, 1);
+        String expected = expected(file, 1);
         InetSocketAddress server = new InetSocketAddress(LOOPBACK, port);
         try (LoopbackPeer peer = LoopbackPeer.forStream(LOOPBACK, server, ANSWER)) {
             peer.sendOnConnection(LoopbackVia.rewrite(TortureCorpus.read(file), peer.port()));
