@@ -219,7 +219,7 @@ class CallsViewModelTest {
     @Test
     void qualityIsMeasuredEachSecondWhileActiveAndExplainedWithItsFigures() {
         CallViewModel c = vm.call(KEY);
-        parley.stats = Optional.of(new CallStats(500, 498, 0.4, 12.3, 48, "opus", 60));
+        parley.stats = Optional.of(new CallStats(500, 498, 0.4, 12.3, 48, "opus", 60, false));
         vm.tick();
         assertThat(parley.statsAsked).isEmpty();
         state("call-1", CallState.ACTIVE);
@@ -228,7 +228,7 @@ class CallsViewModelTest {
         assertThat(c.qualityTextProperty().get())
                 .isEqualTo("Connection: good — 0.4 % packet loss, 12 ms jitter, 48 ms round trip, opus");
 
-        parley.stats = Optional.of(new CallStats(900, 800, 7.26, 80, -1, "PCMU", 120));
+        parley.stats = Optional.of(new CallStats(900, 800, 7.26, 80, -1, "PCMU", 120, false));
         vm.tick();
         assertThat(c.qualityProperty().get()).isEqualTo(CallQuality.POOR);
         assertThat(c.qualityTextProperty().get())

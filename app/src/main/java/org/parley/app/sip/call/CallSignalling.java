@@ -106,17 +106,21 @@ public final class CallSignalling {
         return leg;
     }
 
-    /** Gives up an outgoing call: CANCEL while unanswered (or as soon as allowed), BYE once answered. */
+    /**
+     * Ends a call: an incoming one not yet answered is declined (603); an outgoing one is cancelled while
+     * unanswered (or as soon as a provisional response allows), and any answered call gets a BYE.
+     */
     public void hangUp(CallLeg leg) {
+        if (!leg.outgoing() && (leg.phase() == CallLeg.Phase.EARLY || leg.phase() == CallLeg.Phase.INVITING)) {
+            reject(leg, 603); // an incoming call we never answered
+            return;
+        }
         switch (leg.phase()) {
             case INVITING -> leg.wantCancel();
             case EARLY -> cancel(leg);
             case ANSWERED, CONFIRMED -> bye(leg);
             case ENDED -> {
             }
-        }
-        if (!leg.outgoing() && leg.phase() == CallLeg.Phase.EARLY) {
-            reject(leg, 603); // an incoming call we never answered
         }
     }
 
