@@ -12,8 +12,14 @@ final class CoreStart {
     }
 
     static Parley open(ParleyCommand root, Profile profile) {
+        return open(root, profile, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param adjust changes a command makes to the core options (e.g. {@code run --busy-when-in-call}) */
+    static Parley open(ParleyCommand root, Profile profile,
+                       java.util.function.UnaryOperator<org.parley.app.core.CoreOptions> adjust) {
         try {
-            return root.context().cores().open(profile, root.coreOptions());
+            return root.context().cores().open(profile, adjust.apply(root.coreOptions()));
         } catch (RuntimeException e) {
             throw failure("The messaging core could not be opened", e);
         }

@@ -29,6 +29,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--auto-answer", description = "Answer every incoming call at once.")
     private boolean autoAnswer;
 
+    @Option(names = "--busy-when-in-call",
+            description = "Refuse a call that comes in during a call as busy (486) instead of letting it ring.")
+    private boolean busyWhenInCall;
+
     @Option(names = "--answer-play", paramLabel = "WAV", description = "With --auto-answer: play this file into calls.")
     private String answerPlay;
 
@@ -47,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             RunOutput output = new RunOutput(JsonLineWriter.toStdout(context.console()), chosen);
             shutdown.attach(output);
-            Parley parley = CoreStart.open(root, profile);
+            Parley parley = CoreStart.open(root, profile, o -> o.withCallWaiting(!busyWhenInCall));
             shutdown.attach(parley);
             parley.addListener(output::onEvent, output.listenerExecutor());
             shutdown.installHook();

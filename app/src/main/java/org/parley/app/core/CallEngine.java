@@ -56,6 +56,9 @@ final class CallEngine implements CallSignalling.Listener {
 
         boolean doNotDisturb();
 
+        /** Whether a call during a call rings (else it is refused as busy). */
+        boolean callWaiting();
+
         void inCall(boolean active);
 
         /** The contact-list name of {@code peer} for {@code account}. */
@@ -231,6 +234,11 @@ final class CallEngine implements CallSignalling.Listener {
     public void incoming(CallLeg leg, String displayName, byte[] offerBytes) {
         if (host.doNotDisturb()) {
             LOG.info("{}: call from {} refused: do not disturb", leg.account(), leg.peer());
+            host.signalling().reject(leg, 486);
+            return;
+        }
+        if (busy() && !host.callWaiting()) {
+            LOG.info("{}: call from {} refused: already in a call", leg.account(), leg.peer());
             host.signalling().reject(leg, 486);
             return;
         }

@@ -16,10 +16,11 @@ import java.util.List;
  * @param codecs          audio codecs calls may use, by SDP encoding name ("opus", "PCMU", "PCMA"; offered in
  *                        Parley's preference order); empty = every codec Parley has
  * @param ring            ring on the default speaker while a call comes in (the desktop app; not the CLI)
+ * @param callWaiting     a call that comes in during a call rings too; false: it is refused as busy (486)
  */
 public record CoreOptions(String bindAddress, int port, int maxMessageBytes, String userAgent,
                           Duration keepAlive, Duration retryBase, Duration retryCap, List<String> codecs,
-                          boolean ring) {
+                          boolean ring, boolean callWaiting) {
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
 
     public CoreOptions {
@@ -28,37 +29,43 @@ public record CoreOptions(String bindAddress, int port, int maxMessageBytes, Str
 
     public static CoreOptions defaults() {
         return new CoreOptions("0.0.0.0", 0, DEFAULT_MAX_MESSAGE_BYTES, "Parley/0.1",
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), List.of(), false);
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), List.of(), false, true);
     }
 
     public CoreOptions withBindAddress(String address) {
-        return new CoreOptions(address, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, codecs, ring);
+        return new CoreOptions(address, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, codecs, ring, callWaiting);
     }
 
     public CoreOptions withPort(int localPort) {
-        return new CoreOptions(bindAddress, localPort, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, codecs, ring);
+        return new CoreOptions(bindAddress, localPort, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, codecs, ring, callWaiting);
     }
 
     public CoreOptions withKeepAlive(Duration interval) {
-        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, interval, retryBase, retryCap, codecs, ring);
+        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, interval, retryBase, retryCap, codecs, ring, callWaiting);
     }
 
     public CoreOptions withRetry(Duration base, Duration cap) {
-        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, base, cap, codecs, ring);
+        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, base, cap, codecs, ring, callWaiting);
     }
 
     /** Calls use only these codecs, in this order (see {@link #codecs()}). */
     public CoreOptions withCodecs(List<String> names) {
-        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, names, ring);
+        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, names, ring, callWaiting);
     }
 
     /** Rings on the default speaker for incoming calls. */
     public CoreOptions withRinging(boolean on) {
         return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, codecs,
-                on);
+                on, callWaiting);
+    }
+
+    /** Whether a call during a call rings ({@code true}, the default) or is refused as busy. */
+    public CoreOptions withCallWaiting(boolean on) {
+        return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, codecs,
+                ring, on);
     }
 
     public CoreOptions withMaxMessageBytes(int bytes) {
-        return new CoreOptions(bindAddress, port, bytes, userAgent, keepAlive, retryBase, retryCap, codecs, ring);
+        return new CoreOptions(bindAddress, port, bytes, userAgent, keepAlive, retryBase, retryCap, codecs, ring, callWaiting);
     }
 }

@@ -359,6 +359,11 @@ final class SipParley implements Parley {
         }
 
         @Override
+        public boolean callWaiting() {
+            return options.callWaiting();
+        }
+
+        @Override
         public void inCall(boolean active) {
             presence.setInCall(active, accountIds);
         }

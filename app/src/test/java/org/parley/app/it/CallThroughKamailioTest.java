@@ -273,4 +273,32 @@ class CallThroughKamailioTest {
             bob.awaitEvent(ParleyEvent.CallEnded.class, e -> e.callId().equals(atBob.callId()));
         }
     }
+
+    @Test
+    void aSecondCallRingsDuringACallUnlessTheUserChoseBusy() throws Exception {
+        alice = TestUser.create(dir, kamailio, "alice", "alicepw", Transport.UDP).startAndAwaitRegistered();
+        bob = TestUser.create(dir, kamailio, "bob", "bobpw", Transport.UDP,
+                TestUser.fastOptions().withCallWaiting(false)).startAndAwaitRegistered();
+        try (TestUser carol = TestUser.create(dir, kamailio, "carol", "carolpw", Transport.UDP)
+                .startAndAwaitRegistered()) {
+            String first = alice.core.call(null, bob.aor, files(null, null)).join();
+            ParleyEvent.CallIncoming atBob = bob.awaitEvent(ParleyEvent.CallIncoming.class, e -> true);
+            bob.core.answer(atBob.callId(), files(null, null)).join();
+            alice.awaitEvent(ParleyEvent.CallStateChanged.class,
+                    e -> e.callId().equals(first) && e.state() == CallState.ACTIVE);
+
+            String second = carol.core.call(null, bob.aor, files(null, null)).join();
+            carol.awaitEvent(ParleyEvent.CallEnded.class, e -> e.callId().equals(second) && e.end() instanceof CallEnd.Busy);
+            assertThat(bob.eventsOf(ParleyEvent.CallIncoming.class)).hasSize(1);
+
+            // Alice has call waiting (the default): Carol's call to her rings while she talks to Bob.
+            String third = carol.core.call(null, alice.aor, files(null, null)).join();
+            alice.awaitEvent(ParleyEvent.CallIncoming.class, e -> e.from().equals(carol.aor));
+            carol.awaitEvent(ParleyEvent.CallStateChanged.class,
+                    e -> e.callId().equals(third) && e.state() == CallState.RINGING);
+            carol.core.hangUp(third);
+            alice.core.hangUp(first);
+            bob.awaitEvent(ParleyEvent.CallEnded.class, e -> e.callId().equals(atBob.callId()));
+        }
+    }
 }
