@@ -2,9 +2,11 @@ package org.parley.app.core;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.parley.app.ParleyEvent;
@@ -68,44 +70,17 @@ final class CallEngine implements CallSignalling.Listener {
         void ringing(boolean on);
 
         /** Keeps the finished call in the history; completes once stored (or failed: logged there). */
-        java.util.concurrent.CompletableFuture<?> record(CallLeg leg, java.time.Instant started,
-                Optional<java.time.Instant> answered, CallEnd end, String codec);
+        CompletableFuture<?> record(CallLeg leg, Instant started,
+                Optional<Instant> answered, CallEnd end, String codec);
     }
 
     private final Host host;
     private final CallMedia.Factory media;
     private final Consumer<ParleyEvent> emit;
     private final Executor core;
-    private final Map<String, Call> calls = new HashMap<>();
+    private final Map<String, ActiveCall> calls = new HashMap<>();
     /** Calls we place because a peer referred us (new call id → the call that asked). */
     private final Map<String, CallLeg> referredBy = new HashMap<>();
-
-    /** One call's state beyond its SIP leg. */
-    private static final class Call {
-        final CallLeg leg;
-        final CallMedia media;
-        final SdpSession sdp;
-        final java.time.Instant started = java.time.Instant.now();
-        java.time.Instant answered;
-        String codec = "";
-        String transferredTo;
-        AudioCapabilities caps;
-        SessionDescription ourOffer;
-        Answer pendingAnswer;
-        CallAudio audio;
-        boolean active;
-        boolean localHold;
-        boolean remoteHold;
-        /** The hold state our re-INVITE in flight asks for. */
-        Boolean wantedHold;
-        String address;
-
-        Call(CallLeg leg, CallMedia media, SdpSession sdp) {
-            this.leg = leg;
-            this.media = media;
-            this.sdp = sdp;
-        }
-    }
 
     CallEngine(Host host, CallMedia.Factory media, Consumer<ParleyEvent> emit, Executor core) {
         this.host = host;
@@ -127,7 +102,7 @@ final class CallEngine implements CallSignalling.Listener {
         SessionDescription offer = sdp.stamp(AudioOffers.offer(sdp.origin(), caps,
                 LocalMedia.of(address, m.localRtpPort()), Direction.SENDRECV));
         CallLeg leg = host.signalling().invite(account, to, SdpWriter.bytes(offer));
-        Call c = new Call(leg, m, sdp);
+        ActiveCall c = new ActiveCall(leg, m, sdp);
         c.ourOffer = offer;
         c.audio = audio;
         c.address = address;
@@ -142,7 +117,7 @@ final class CallEngine implements CallSignalling.Listener {
     }
 
     void answer(String callId, CallAudio audio) {
-        Call c = calls.get(callId);
+        ActiveCall c = calls.get(callId);
         if (c == null || c.pendingAnswer == null) {
             throw new IllegalArgumentException("There is no incoming call " + callId + " to answer.");
         }
@@ -159,7 +134,7 @@ final class CallEngine implements CallSignalling.Listener {
     }
 
     void hangUp(String callId) {
-        Call c = calls.get(callId);
+        ActiveCall c = calls.get(callId);
         if (c == null) {
             return;
         }
@@ -177,7 +152,7 @@ final class CallEngine implements CallSignalling.Listener {
      * @return false when the call is not active or a re-negotiation is already under way
      */
     boolean hold(String callId, boolean held) {
-        Call c = calls.get(callId);
+        ActiveCall c = calls.get(callId);
         if (c == null || !c.active || c.wantedHold != null || c.localHold == held) {
             return c != null && c.active && c.localHold == held;
         }
@@ -197,25 +172,25 @@ final class CallEngine implements CallSignalling.Listener {
      * tells why.
      */
     boolean transfer(String callId, SipAddress target) {
-        Call c = calls.get(callId);
+        ActiveCall c = calls.get(callId);
         return c != null && c.active && host.signalling().refer(c.leg, target);
     }
 
     void setMuted(String callId, boolean muted) {
-        Call c = calls.get(callId);
+        ActiveCall c = calls.get(callId);
         if (c != null && c.active) {
             c.media.setMuted(muted);
         }
     }
 
     boolean sendDtmf(String callId, String digits) {
-        Call c = calls.get(callId);
+        ActiveCall c = calls.get(callId);
         return c != null && c.active && c.media.sendDtmf(digits);
     }
 
     /** The call's audio figures, when it is active. */
     Optional<org.parley.app.call.CallStats> stats(String callId) {
-        Call c = calls.get(callId);
+        ActiveCall c = calls.get(callId);
         return c != null && c.active ? Optional.of(c.media.stats()) : Optional.empty();
     }
 
@@ -272,7 +247,7 @@ final class CallEngine implements CallSignalling.Listener {
             host.signalling().reject(leg, 488);
             return;
         }
-        Call c = new Call(leg, m, sdp);
+        ActiveCall c = new ActiveCall(leg, m, sdp);
         c.pendingAnswer = answer;
         c.address = address;
         c.caps = caps;
@@ -290,7 +265,7 @@ final class CallEngine implements CallSignalling.Listener {
 
     @Override
     public void ringing(CallLeg leg) {
-        Call c = calls.get(leg.callId());
+        ActiveCall c = calls.get(leg.callId());
         if (c != null) {
             state(c, CallState.RINGING);
         }
@@ -298,7 +273,7 @@ final class CallEngine implements CallSignalling.Listener {
 
     @Override
     public void answered(CallLeg leg, byte[] answerBytes) {
-        Call c = calls.get(leg.callId());
+        ActiveCall c = calls.get(leg.callId());
         if (c == null) {
             return;
         }
@@ -324,7 +299,7 @@ final class CallEngine implements CallSignalling.Listener {
 
     @Override
     public byte[] reoffered(CallLeg leg, byte[] offerBytes) {
-        Call c = calls.get(leg.callId());
+        ActiveCall c = calls.get(leg.callId());
         if (c == null || !c.active) {
             return null;
         }
@@ -349,13 +324,13 @@ final class CallEngine implements CallSignalling.Listener {
             return null;
         }
         c.remoteHold = negotiated.heldByRemote();
-        state(c, holdState(c));
+        state(c, c.holdState());
         return SdpWriter.bytes(c.sdp.stamp(answer.description()));
     }
 
     @Override
     public void reanswered(CallLeg leg, byte[] answerBytes) {
-        Call c = calls.get(leg.callId());
+        ActiveCall c = calls.get(leg.callId());
         if (c == null || c.wantedHold == null) {
             return;
         }
@@ -379,24 +354,24 @@ final class CallEngine implements CallSignalling.Listener {
             return;
         }
         c.localHold = held;
-        state(c, holdState(c));
+        state(c, c.holdState());
     }
 
     @Override
     public void reinviteFailed(CallLeg leg, int status) {
-        Call c = calls.get(leg.callId());
+        ActiveCall c = calls.get(leg.callId());
         if (c != null) {
             LOG.info("{}: re-INVITE to {} refused ({})", leg.account(), leg.peer(), status);
             c.wantedHold = null;
-            state(c, holdState(c)); // unchanged: the faces learn the hold did not happen
+            state(c, c.holdState()); // unchanged: the faces learn the hold did not happen
         }
     }
 
     @Override
     public void referred(CallLeg leg, SipAddress target) {
-        Call c = calls.get(leg.callId());
+        ActiveCall c = calls.get(leg.callId());
         if (c == null) {
-            host.signalling().referProgress(leg, 481, "Call Does Not Exist");
+            host.signalling().referProgress(leg, 481, "ActiveCall Does Not Exist");
             return;
         }
         LOG.info("{}: {} transfers us to {}", leg.account(), leg.peer(), target);
@@ -415,7 +390,7 @@ final class CallEngine implements CallSignalling.Listener {
 
     @Override
     public void transferOutcome(CallLeg leg, SipAddress target, int status) {
-        Call c = calls.get(leg.callId());
+        ActiveCall c = calls.get(leg.callId());
         if (c == null) {
             return;
         }
@@ -452,10 +427,6 @@ final class CallEngine implements CallSignalling.Listener {
         return account.config().transport() == org.parley.app.Transport.TLS;
     }
 
-    private static CallState holdState(Call c) {
-        return c.localHold ? CallState.ON_HOLD : c.remoteHold ? CallState.REMOTE_HOLD : CallState.ACTIVE;
-    }
-
     @Override
     public void confirmed(CallLeg leg) {
         // media already flows since the 200 was sent; nothing more to do
@@ -463,7 +434,7 @@ final class CallEngine implements CallSignalling.Listener {
 
     @Override
     public void ended(CallLeg leg, CallEnd end) {
-        Call c = calls.remove(leg.callId());
+        ActiveCall c = calls.remove(leg.callId());
         if (c != null) {
             c.media.close();
         }
@@ -474,9 +445,9 @@ final class CallEngine implements CallSignalling.Listener {
     }
 
     /** Records the call in the history, then tells the faces (so a history reload sees it). */
-    private void finish(CallLeg leg, Call c, CallEnd end) {
-        java.time.Instant started = c != null ? c.started : java.time.Instant.now();
-        Optional<java.time.Instant> answered = c == null ? Optional.empty() : Optional.ofNullable(c.answered);
+    private void finish(CallLeg leg, ActiveCall c, CallEnd end) {
+        Instant started = c != null ? c.started : Instant.now();
+        Optional<Instant> answered = c == null ? Optional.empty() : Optional.ofNullable(c.answered);
         String codec = c == null ? "" : c.codec;
         host.record(leg, started, answered, end, codec).handleAsync((ok, failure) -> {
             emit.accept(new ParleyEvent.CallEnded(leg.account(), leg.callId(), leg.peer().toString(), end));
@@ -484,7 +455,7 @@ final class CallEngine implements CallSignalling.Listener {
         }, core);
     }
 
-    private void startMedia(Call c, NegotiatedAudio negotiated) {
+    private void startMedia(ActiveCall c, NegotiatedAudio negotiated) {
         String callId = c.leg.callId();
         try {
             c.media.start(negotiated, c.audio, new CallMedia.Listener() {
@@ -511,13 +482,13 @@ final class CallEngine implements CallSignalling.Listener {
             return;
         }
         c.active = true;
-        c.answered = java.time.Instant.now();
+        c.answered = Instant.now();
         c.codec = negotiated.send().encoding() + "/" + negotiated.send().clockRate();
         state(c, CallState.ACTIVE);
         updateInCall();
     }
 
-    private void state(Call c, CallState s) {
+    private void state(ActiveCall c, CallState s) {
         reportReferred(c.leg.callId(), s, null);
         emit.accept(new ParleyEvent.CallStateChanged(c.leg.account(), c.leg.callId(), c.leg.peer().toString(), s));
     }

@@ -121,7 +121,11 @@ public final class ClientRequests {
         pending.clear();
     }
 
-    private static Request nextAttempt(Request previous, Header credentials) {
+    /**
+     * {@code previous} again for a digest retry: a copy with CSeq + 1, a Via without branch (the transaction layer
+     * sets a fresh one) and {@code credentials} in place of any earlier ones.
+     */
+    public static Request nextAttempt(Request previous, Header credentials) {
         Request retry = (Request) previous.clone();
         try {
             CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);

@@ -20,13 +20,13 @@ import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
 import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.app.SipAddress;
 import org.parley.app.call.CallEnd;
 import org.parley.app.chat.Tags;
 import org.parley.app.sip.AccountRuntime;
+import org.parley.app.sip.ClientRequests;
 import org.parley.app.sip.SipStackHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,10 +80,14 @@ public final class CallSignalling {
     private final SipStackHost host;
     private final Listener listener;
     private final Map<String, CallLeg> legs = new HashMap<>();
+    private final CallTransfers transfers;
+    private final CallReinvites reinvites;
 
     public CallSignalling(SipStackHost host, Listener listener) {
         this.host = host;
         this.listener = listener;
+        this.transfers = new CallTransfers(host, listener);
+        this.reinvites = new CallReinvites(host, listener, this::bye);
     }
 
     public Optional<CallLeg> leg(String callId) {
@@ -147,78 +151,19 @@ public final class CallSignalling {
         }
     }
 
-    /**
-     * Sends a re-INVITE with {@code offer} in the call's dialog (RFC 3261 §14). Only one at a time.
-     *
-     * @return false when the call is not confirmed or a re-INVITE is already under way
-     */
+    /** See {@link CallReinvites#send}. */
     public boolean reinvite(CallLeg leg, byte[] offer) {
-        if (leg.phase() != CallLeg.Phase.CONFIRMED || leg.reinvite() != null || leg.dialog() == null) {
-            return false;
-        }
-        try {
-            Request r = leg.dialog().createRequest(Request.INVITE);
-            r.setHeader(leg.runtime().requests().contact());
-            r.setContent(offer, host.headers().createContentTypeHeader("application", SDP));
-            ClientTransaction ct = host.provider().getNewClientTransaction(r);
-            leg.reinvite(ct);
-            leg.dialog().sendRequest(ct);
-            return true;
-        } catch (ParseException | SipException | RuntimeException e) {
-            LOG.info("re-INVITE for call {} could not be sent", leg.callId(), e);
-            leg.reinvite(null);
-            return false;
-        }
+        return reinvites.send(leg, offer);
     }
 
     /** Asks the peer to call {@code target} instead (blind transfer, RFC 3515); the outcome comes as an event. */
     public boolean refer(CallLeg leg, SipAddress target) {
-        if (leg.phase() != CallLeg.Phase.CONFIRMED || leg.dialog() == null || leg.referTarget() != null) {
-            return false;
-        }
-        try {
-            Request r = leg.dialog().createRequest(Request.REFER);
-            r.setHeader(host.headers().createReferToHeader(host.addresses().createAddress(target.toString())));
-            r.setHeader(host.headers().createHeader("Referred-By", "<" + leg.runtime().config().aor() + ">"));
-            r.setHeader(leg.runtime().requests().contact());
-            ClientTransaction ct = host.provider().getNewClientTransaction(r);
-            leg.referTarget(target);
-            leg.dialog().sendRequest(ct);
-            return true;
-        } catch (ParseException | SipException | RuntimeException e) {
-            LOG.info("REFER for call {} could not be sent", leg.callId(), e);
-            leg.referTarget(null);
-            return false;
-        }
+        return transfers.refer(leg, target);
     }
 
-    /**
-     * Tells the transferor how the call it asked for goes (NOTIFY with a message/sipfrag status line, RFC 3515
-     * §2.4.5); {@code status} 100–199 keeps the implicit subscription, a final one ends it.
-     */
+    /** See {@link CallTransfers#progress}. */
     public void referProgress(CallLeg leg, int status, String reason) {
-        if (leg.dialog() == null || leg.phase() == CallLeg.Phase.ENDED) {
-            return;
-        }
-        try {
-            Request n = leg.dialog().createRequest(Request.NOTIFY);
-            n.setHeader(host.headers().createEventHeader("refer"));
-            javax.sip.header.SubscriptionStateHeader state = host.headers().createSubscriptionStateHeader(
-                    status < 200 ? "active" : "terminated");
-            if (status < 200) {
-                state.setExpires(60);
-            } else {
-                state.setReasonCode("noresource");
-            }
-            n.setHeader(state);
-            n.setHeader(leg.runtime().requests().contact());
-            n.setContent("SIP/2.0 " + status + " " + reason + "\r\n",
-                    host.headers().createContentTypeHeader("message", "sipfrag"));
-            ClientTransaction ct = host.provider().getNewClientTransaction(n);
-            leg.dialog().sendRequest(ct);
-        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.info("NOTIFY for the transfer of call {} failed", leg.callId(), e);
-        }
+        transfers.progress(leg, status, reason);
     }
 
     /**
@@ -227,22 +172,7 @@ public final class CallSignalling {
      */
     public int onNotify(Request notify) {
         CallLeg leg = legs.get(((CallIdHeader) notify.getHeader(CallIdHeader.NAME)).getCallId());
-        if (leg == null) {
-            return -1;
-        }
-        javax.sip.header.EventHeader event = (javax.sip.header.EventHeader) notify.getHeader("Event");
-        if (event == null || !"refer".equalsIgnoreCase(event.getEventType()) || leg.referTarget() == null) {
-            return 481;
-        }
-        int status = SipFrag.status(notify.getRawContent());
-        if (status >= 200) {
-            SipAddress target = leg.referTarget();
-            leg.referTarget(null);
-            listener.transferOutcome(leg, target, status);
-        } else if (status < 0) {
-            return 400;
-        }
-        return 200;
+        return leg == null ? -1 : transfers.onNotify(leg, notify);
     }
 
     // ---- from the stack (SipSignalling routes them here) ----
@@ -254,26 +184,7 @@ public final class CallSignalling {
         if (leg == null || st == null) {
             return false;
         }
-        if (leg.phase() != CallLeg.Phase.CONFIRMED) {
-            answerStateless(st, r, 491); // not ready for a new offer yet (RFC 3261 §14.2)
-            return true;
-        }
-        if (leg.reinvite() != null) {
-            answerStateless(st, r, 491); // glare: both sides re-INVITE at once
-            return true;
-        }
-        byte[] offer = r.getRawContent() == null ? new byte[0] : r.getRawContent();
-        byte[] answer = offer.length == 0 ? null : listener.reoffered(leg, offer);
-        try {
-            Response response = host.messages().createResponse(answer == null ? 488 : 200, r);
-            if (answer != null) {
-                response.addHeader(leg.runtime().requests().contact());
-                response.setContent(answer, host.headers().createContentTypeHeader("application", SDP));
-            }
-            st.sendResponse(response);
-        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.info("could not answer the re-INVITE of call {}", leg.callId(), e);
-        }
+        reinvites.onReinvite(leg, r, st);
         return true;
     }
 
@@ -332,7 +243,7 @@ public final class CallSignalling {
                 answerStateless(st, r, 200);
                 end(leg, new CallEnd.RemoteHungUp());
             }
-            case Request.REFER -> onRefer(leg, r, st);
+            case Request.REFER -> transfers.onRefer(leg, r, st);
             case Request.CANCEL -> {
                 answerStateless(st, r, 200);
                 if (leg.phase() == CallLeg.Phase.EARLY) {
@@ -356,12 +267,7 @@ public final class CallSignalling {
             return false;
         }
         if (Request.REFER.equals(cseq.getMethod())) {
-            int referStatus = response.getStatusCode();
-            if (referStatus >= 300 && leg.referTarget() != null) {
-                SipAddress target = leg.referTarget();
-                leg.referTarget(null);
-                listener.transferOutcome(leg, target, referStatus);
-            }
+            transfers.onReferResponse(leg, response.getStatusCode());
             return true;
         }
         if (!Request.INVITE.equals(cseq.getMethod())) {
@@ -369,12 +275,12 @@ public final class CallSignalling {
         }
         int status = response.getStatusCode();
         if (leg.reinvite() != null && event.getClientTransaction() == leg.reinvite()) {
-            onReinviteResponse(leg, event, response, status, cseq.getSeqNumber());
+            reinvites.onResponse(leg, event, response, status, cseq.getSeqNumber());
             return true;
         }
         if (event.getClientTransaction() == null && leg.phase() == CallLeg.Phase.CONFIRMED) {
             if (status / 100 == 2) {
-                ack(leg, event, cseq.getSeqNumber()); // a retransmitted 2xx: ACK again
+                CallReinvites.ack(leg, event, cseq.getSeqNumber()); // a retransmitted 2xx: ACK again
             }
             return true;
         }
@@ -407,7 +313,7 @@ public final class CallSignalling {
                     leg.challenges() > 0 || leg.invite().getHeader("Proxy-Authorization") != null);
             if (credentials.isPresent()) {
                 leg.challenged();
-                sendInvite(leg, nextAttempt(leg.invite(), credentials.get()));
+                sendInvite(leg, ClientRequests.nextAttempt(leg.invite(), credentials.get()));
                 return true;
             }
         }
@@ -444,53 +350,11 @@ public final class CallSignalling {
         }
     }
 
-    private void onRefer(CallLeg leg, Request r, ServerTransaction st) {
-        javax.sip.header.ReferToHeader referTo = (javax.sip.header.ReferToHeader) r.getHeader("Refer-To");
-        SipAddress target = null;
-        if (referTo != null && referTo.getAddress().getURI() instanceof SipURI u && u.getUser() != null) {
-            try {
-                target = SipAddress.parse(u.getScheme() + ":" + u.getUser() + "@" + u.getHost()
-                        + (u.getPort() > 0 ? ":" + u.getPort() : ""));
-            } catch (IllegalArgumentException e) {
-                target = null;
-            }
-        }
-        if (target == null || leg.phase() != CallLeg.Phase.CONFIRMED) {
-            answerStateless(st, r, target == null ? 400 : 491);
-            return;
-        }
-        answerStateless(st, r, 202);
-        referProgress(leg, 100, "Trying");
-        listener.referred(leg, target);
-    }
 
-    private void onReinviteResponse(CallLeg leg, ResponseEvent event, Response response, int status, long cseq) {
-        if (status < 200) {
-            return;
-        }
-        leg.reinvite(null);
-        if (status / 100 == 2) {
-            ack(leg, event, cseq);
-            listener.reanswered(leg, response.getRawContent() == null ? new byte[0] : response.getRawContent());
-        } else if (status == 481 || status == 408) {
-            bye(leg); // the dialog is gone on the other side (RFC 3261 §14.1)
-        } else {
-            listener.reinviteFailed(leg, status);
-        }
-    }
-
-    private void ack(CallLeg leg, ResponseEvent event, long cseq) {
-        Dialog dialog = event.getDialog() != null ? event.getDialog() : leg.dialog();
-        try {
-            dialog.sendAck(dialog.createAck(cseq));
-        } catch (SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.info("ACK for call {} failed", leg.callId(), e);
-        }
-    }
 
     private void onAnswered(CallLeg leg, ResponseEvent event, Response response, long cseq) {
         Dialog dialog = event.getDialog() != null ? event.getDialog() : leg.dialog();
-        ack(leg, event, cseq);
+        CallReinvites.ack(leg, event, cseq);
         if (leg.phase() == CallLeg.Phase.ENDED || leg.phase() == CallLeg.Phase.CONFIRMED) {
             return; // a 2xx retransmission, or the call was given up meanwhile (BYE below)
         }
@@ -570,16 +434,7 @@ public final class CallSignalling {
     }
 
     private void answerStateless(ServerTransaction st, Request r, int status) {
-        try {
-            Response response = host.messages().createResponse(status, r);
-            if (st != null) {
-                st.sendResponse(response);
-            } else {
-                host.provider().sendResponse(response);
-            }
-        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.debug("could not answer {} with {}", r.getMethod(), status, e);
-        }
+        StatelessAnswers.send(host, st, r, status);
     }
 
     private void end(CallLeg leg, CallEnd end) {
@@ -599,21 +454,5 @@ public final class CallSignalling {
             case 487 -> new CallEnd.Cancelled();
             default -> new CallEnd.Rejected(status, reason);
         };
-    }
-
-    private static Request nextAttempt(Request previous, Header credentials) {
-        Request retry = (Request) previous.clone();
-        try {
-            CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
-            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
-        } catch (InvalidArgumentException e) {
-            throw new IllegalStateException("CSeq overflow", e);
-        }
-        retry.removeHeader(ViaHeader.NAME);
-        ViaHeader fresh = (ViaHeader) previous.getHeader(ViaHeader.NAME).clone();
-        fresh.removeParameter("branch");
-        retry.addHeader(fresh);
-        retry.setHeader(credentials);
-        return retry;
     }
 }
