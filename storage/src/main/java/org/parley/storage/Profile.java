@@ -15,6 +15,9 @@ public interface Profile extends AutoCloseable {
 
     CallHistoryStore calls();
 
+    /** Finished file transfers (what and how, never the content). */
+    TransferHistoryStore transfers();
+
     /** Re-wraps the database key under a new passphrase; the database itself is not rewritten. */
     void changePassphrase(char[] current, char[] next) throws StorageException;
 

@@ -109,7 +109,22 @@ final class Migrations {
             )""",
             // Serves "recent calls" (a backwards scan) and the missed count since an instant (a range).
             "CREATE INDEX calls_recent ON calls (started_at, id)",
-            "CREATE INDEX calls_by_peer ON calls (account, peer, started_at, id)")));
+            "CREATE INDEX calls_by_peer ON calls (account, peer, started_at, id)")),
+            new Step(4, List.of(
+            """
+            CREATE TABLE transfers (
+                id        INTEGER PRIMARY KEY AUTOINCREMENT,
+                account   TEXT NOT NULL,
+                peer      TEXT NOT NULL,
+                direction TEXT NOT NULL CHECK (direction IN ('IN', 'OUT')),
+                name      TEXT NOT NULL,
+                size      INTEGER NOT NULL,
+                sha256    TEXT NOT NULL,
+                outcome   TEXT NOT NULL,
+                ended_at  INTEGER NOT NULL
+            )""",
+            "CREATE INDEX transfers_by_peer ON transfers (account, peer, ended_at, id)",
+            "CREATE INDEX transfers_recent ON transfers (ended_at, id)")));
 
     private Migrations() {
     }

@@ -42,6 +42,7 @@ final class SqliteProfile implements Profile {
     private final SqliteContactStore contacts;
     private final SqlitePreferenceStore preferences;
     private final SqliteCallHistoryStore calls;
+    private final SqliteTransferHistoryStore transfers;
     private final Object keyLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -62,6 +63,7 @@ final class SqliteProfile implements Profile {
         this.contacts = new SqliteContactStore(writer, readers);
         this.preferences = new SqlitePreferenceStore(writer, readers);
         this.calls = new SqliteCallHistoryStore(writer, readers);
+        this.transfers = new SqliteTransferHistoryStore(writer, readers);
     }
 
     @Override
@@ -82,6 +84,11 @@ final class SqliteProfile implements Profile {
     @Override
     public PreferenceStore preferences() {
         return preferences;
+    }
+
+    @Override
+    public org.parley.storage.TransferHistoryStore transfers() {
+        return transfers;
     }
 
     @Override

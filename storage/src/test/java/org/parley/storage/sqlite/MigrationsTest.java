@@ -97,6 +97,7 @@ class MigrationsTest {
              Statement s = c.createStatement()) {
             s.execute("DROP TABLE preferences");
             s.execute("DROP TABLE calls");
+            s.execute("DROP TABLE transfers");
             s.execute("PRAGMA user_version = 1");
         }
         try (var profile = SqliteProfiles.openUnencrypted(dir)) {
@@ -116,11 +117,12 @@ class MigrationsTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
              Statement s = c.createStatement()) {
             s.execute("DROP TABLE calls");
+            s.execute("DROP TABLE transfers");
             s.execute("PRAGMA user_version = 2");
         }
         SqliteProfiles.openUnencrypted(dir).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"))) {
-            assertThat(Migrations.userVersion(c)).isEqualTo(3);
+            assertThat(Migrations.userVersion(c)).isEqualTo(Migrations.latest());
             List<String> names = new ArrayList<>();
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE tbl_name = 'calls'")) {
@@ -129,6 +131,30 @@ class MigrationsTest {
                 }
             }
             assertThat(names).contains("calls", "calls_recent", "calls_by_peer");
+        }
+    }
+
+    @Test
+    void aVersionThreeProfileGainsTheTransfersTable() throws Exception {
+        Path dir = tmp.resolve("p3");
+        SqliteProfiles.createUnencrypted(dir).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+             Statement s = c.createStatement()) {
+            s.execute("DROP TABLE transfers");
+            s.execute("INSERT INTO calls (account, peer, direction, started_at, ended_at, end_reason, codec) "
+                    + "VALUES ('a', 'b', 'IN', 1, 2, 'hangup', 'opus')");
+            s.execute("PRAGMA user_version = 3");
+        }
+        SqliteProfiles.openUnencrypted(dir).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+             Statement s = c.createStatement()) {
+            assertThat(Migrations.userVersion(c)).isEqualTo(4);
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM calls")) {
+                assertThat(rs.next() && rs.getInt(1) == 1).as("the call survives").isTrue();
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM transfers")) {
+                assertThat(rs.next() && rs.getInt(1) == 0).isTrue();
+            }
         }
     }
 }
