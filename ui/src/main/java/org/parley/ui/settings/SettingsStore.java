@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SettingsStore {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
-    private static final String MICROPHONE = "calls.microphone";
-    private static final String SPEAKER = "calls.speaker";
-    private static final String RINGER = "calls.ringer";
-    private static final String BUSY = "calls.busyWhenInCall";
+    private static final String MICROPHONE = "audio-microphone";
+    private static final String SPEAKER = "audio-speaker";
+    private static final String RINGER = "audio-ringer";
+    private static final String BUSY = "busy-when-in-call";
     private final Path file;
 
     public SettingsStore(Path file) {
