@@ -130,6 +130,24 @@ public interface Parley extends AutoCloseable {
     /** The audio figures of an active call (empty when the call is not active). */
     CompletableFuture<java.util.Optional<org.parley.app.call.CallStats>> callStats(String callId);
 
+    /**
+     * How loud a call is now (microphone after mute, what is played) and which devices carry it (empty when the
+     * call is not active). Cheap: meant to be asked about ten times a second.
+     */
+    CompletableFuture<java.util.Optional<org.parley.app.call.CallLevels>> callLevels(String callId);
+
+    /**
+     * The microphones and speakers present now, asked of the sound system each time (takes a few milliseconds,
+     * off the core thread). Empty lists when there is no sound system; never fails for that.
+     */
+    CompletableFuture<org.parley.app.call.SoundDevices> soundDevices();
+
+    /**
+     * The ringing device and what a call during a call does, applied from the next ring and the next incoming call
+     * on (initially: the default speaker, and {@code CoreOptions.callWaiting}).
+     */
+    void setCallPreferences(org.parley.app.call.CallPreferences preferences);
+
     /** Current registration state of an account. */
     RegistrationState registrationState(String account);
 

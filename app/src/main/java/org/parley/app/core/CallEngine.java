@@ -194,6 +194,12 @@ final class CallEngine implements CallSignalling.Listener {
         return c != null && c.active ? Optional.of(c.media.stats()) : Optional.empty();
     }
 
+    /** The call's levels and devices, when it is active. */
+    Optional<org.parley.app.call.CallLevels> levels(String callId) {
+        ActiveCall c = calls.get(callId);
+        return c != null && c.active ? Optional.of(c.media.levels()) : Optional.empty();
+    }
+
     /** Shutdown: every call ends. */
     void hangUpAll() {
         host.signalling().hangUpAll();

@@ -56,6 +56,9 @@ interface CallMedia extends AutoCloseable {
     /** Figures for a quality indicator; any thread. */
     org.parley.app.call.CallStats stats();
 
+    /** Levels and devices now, read from volatile fields the media threads write; any thread, no locks. */
+    org.parley.app.call.CallLevels levels();
+
     /** @return false when the peer takes no telephone-events */
     boolean sendDtmf(String digits);
 

@@ -15,8 +15,10 @@ import java.util.List;
  * @param retryCap        longest delay between registration attempts
  * @param codecs          audio codecs calls may use, by SDP encoding name ("opus", "PCMU", "PCMA"; offered in
  *                        Parley's preference order); empty = every codec Parley has
- * @param ring            ring on the default speaker while a call comes in (the desktop app; not the CLI)
- * @param callWaiting     a call that comes in during a call rings too; false: it is refused as busy (486)
+ * @param ring            ring while a call comes in (the desktop app; not the CLI), on the ringing device of
+ *                        {@code Parley.setCallPreferences} (the default speaker until one is set)
+ * @param callWaiting     a call that comes in during a call rings too; false: it is refused as busy (486). The
+ *                        initial value: {@code Parley.setCallPreferences} changes it at run time
  */
 public record CoreOptions(String bindAddress, int port, int maxMessageBytes, String userAgent,
                           Duration keepAlive, Duration retryBase, Duration retryCap, List<String> codecs,
@@ -53,7 +55,7 @@ public record CoreOptions(String bindAddress, int port, int maxMessageBytes, Str
         return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, names, ring, callWaiting);
     }
 
-    /** Rings on the default speaker for incoming calls. */
+    /** Rings for incoming calls (on the ringing device, see {@link #ring()}). */
     public CoreOptions withRinging(boolean on) {
         return new CoreOptions(bindAddress, port, maxMessageBytes, userAgent, keepAlive, retryBase, retryCap, codecs,
                 on, callWaiting);

@@ -48,10 +48,15 @@ final class SipParley implements Parley {
     private final PresenceEngine presence;
     private final WatcherPolicy watcherPolicy;
     private final CallEngine calls;
+    private final org.parley.media.audio.AudioDevices devices = new org.parley.media.audio.JavaSoundDevices();
+    /** Read when a call comes in (core thread) and when the ring starts (ring-control thread). */
+    private volatile org.parley.app.call.CallPreferences preferences;
     private final org.parley.media.audio.Ringer ringer = new org.parley.media.audio.Ringer(
-            () -> new org.parley.media.audio.JavaSoundDevices().openSpeaker(java.util.Optional.empty()),
-            org.parley.media.audio.RingPattern.NORTH_AMERICA);
-    /** Opening a sound device can take a while: the ring tone is started and stopped off the core thread. */
+            () -> devices.openSpeaker(preferences.ringingDevice()), org.parley.media.audio.RingPattern.NORTH_AMERICA);
+    /**
+     * Opening or listing sound devices can take a while: the ring tone is started and stopped, and devices are
+     * listed, off the core thread.
+     */
     private final java.util.concurrent.ExecutorService ringing = java.util.concurrent.Executors.newSingleThreadExecutor(
             r -> {
                 Thread t = new Thread(r, "parley-ring-control");
@@ -64,6 +69,7 @@ final class SipParley implements Parley {
     SipParley(Profile profile, CoreOptions options) {
         this.profile = profile;
         this.options = options;
+        this.preferences = new org.parley.app.call.CallPreferences(java.util.Optional.empty(), options.callWaiting());
         this.watcherPolicy = new WatcherPolicy(profile.preferences());
         this.presence = new PresenceEngine(events::publish, deviceId(profile), java.time.Clock.systemUTC(),
                 watcherPolicy::decisionFor);
@@ -336,6 +342,29 @@ final class SipParley implements Parley {
         return CompletableFuture.supplyAsync(() -> calls.stats(callId), core);
     }
 
+    @Override
+    public CompletableFuture<java.util.Optional<org.parley.app.call.CallLevels>> callLevels(String callId) {
+        return CompletableFuture.supplyAsync(() -> calls.levels(callId), core);
+    }
+
+    @Override
+    public CompletableFuture<org.parley.app.call.SoundDevices> soundDevices() {
+        return CompletableFuture.supplyAsync(() -> new org.parley.app.call.SoundDevices(
+                listed(devices.microphones()), listed(devices.speakers())), ringing);
+    }
+
+    private static List<org.parley.app.call.SoundDevices.Device> listed(
+            List<org.parley.media.audio.AudioDevice> found) {
+        return found.stream().map(d -> new org.parley.app.call.SoundDevices.Device(d.id(),
+                d.description() == null || d.description().isBlank() ? d.id() : d.description(), d.isDefault()))
+                .toList();
+    }
+
+    @Override
+    public void setCallPreferences(org.parley.app.call.CallPreferences chosen) {
+        preferences = java.util.Objects.requireNonNull(chosen, "preferences");
+    }
+
     /** The call engine's view of the core: current signalling, presence, contacts. Core thread. */
     private final class CallHost implements CallEngine.Host {
         @Override
@@ -360,7 +389,7 @@ final class SipParley implements Parley {
 
         @Override
         public boolean callWaiting() {
-            return options.callWaiting();
+            return preferences.callWaiting();
         }
 
         @Override

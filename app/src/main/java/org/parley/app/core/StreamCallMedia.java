@@ -10,11 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.parley.app.call.CallAudio;
+import org.parley.app.call.CallLevels;
 import org.parley.app.sdp.AudioCapabilities;
 import org.parley.app.sdp.NegotiatedAudio;
 import org.parley.app.sdp.RtpFormat;
 import org.parley.media.audio.AudioSink;
 import org.parley.media.audio.AudioSource;
+import org.parley.media.audio.DeviceSink;
+import org.parley.media.audio.DeviceSource;
+import org.parley.media.audio.DeviceStatus;
 import org.parley.media.audio.JavaSoundDevices;
 import org.parley.media.audio.WavFileSink;
 import org.parley.media.audio.WavFileSource;
@@ -44,6 +48,9 @@ final class StreamCallMedia implements CallMedia {
     private final AudioStream stream;
     private final Codecs codecs;
     private volatile boolean encrypted;
+    /** The devices of a call on sound devices (null for files and before start): their status for the UI. */
+    private volatile DeviceSource microphone;
+    private volatile DeviceSink speaker;
 
     private StreamCallMedia(AudioStream stream, Codecs codecs) {
         this.stream = stream;
@@ -123,6 +130,8 @@ final class StreamCallMedia implements CallMedia {
             source.close();
             throw e;
         }
+        microphone = source instanceof DeviceSource d ? d : null;
+        speaker = sink instanceof DeviceSink d ? d : null;
         stream.start(config, source, sink, new StreamListener() {
             @Override
             public void dtmfReceived(char digit) {
@@ -170,6 +179,24 @@ final class StreamCallMedia implements CallMedia {
         return new org.parley.app.call.CallStats(q.rtp().packetsSent(), q.rtp().packetsReceived(),
                 q.rtp().lossPercent(), q.rtp().jitterMillis(), q.rtp().roundTripMillis().orElse(-1), q.codec(),
                 q.jitter().meanAddedDelayMs(), encrypted);
+    }
+
+    @Override
+    public CallLevels levels() {
+        DeviceSource mic = microphone;
+        DeviceSink out = speaker;
+        return new CallLevels(stream.sendLevel(), stream.receiveLevel(),
+                mic == null ? CallLevels.DeviceUse.notADevice() : use(mic.status()),
+                out == null ? CallLevels.DeviceUse.notADevice() : use(out.status()));
+    }
+
+    private static CallLevels.DeviceUse use(DeviceStatus status) {
+        CallLevels.Kind kind = switch (status.kind()) {
+            case REQUESTED -> CallLevels.Kind.AS_REQUESTED;
+            case DEFAULT_FALLBACK -> CallLevels.Kind.DEFAULT_FALLBACK;
+            case NO_DEVICE -> CallLevels.Kind.NO_DEVICE;
+        };
+        return new CallLevels.DeviceUse(kind, status.requested(), status.inUse());
     }
 
     @Override

@@ -191,6 +191,20 @@ final class FakeParley implements Parley {
     }
 
     @Override
+    public CompletableFuture<java.util.Optional<org.parley.app.call.CallLevels>> callLevels(String callId) {
+        return CompletableFuture.completedFuture(java.util.Optional.empty());
+    }
+
+    @Override
+    public CompletableFuture<org.parley.app.call.SoundDevices> soundDevices() {
+        return CompletableFuture.completedFuture(org.parley.app.call.SoundDevices.none());
+    }
+
+    @Override
+    public void setCallPreferences(org.parley.app.call.CallPreferences preferences) {
+    }
+
+    @Override
     public CompletableFuture<Boolean> hold(String callId, boolean held) {
         return CompletableFuture.completedFuture(false);
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -58,15 +59,23 @@ public final class CallViewModel {
     private final ReadOnlyStringWrapper qualityText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper dialled = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper received = new ReadOnlyStringWrapper("");
+    private final StringBuilder receivedDigits = new StringBuilder();
+    private final Supplier<CallAudio.Devices> devices;
+    private final CallMeters meters;
     private String callId;
     private boolean hangUpWhenKnown;
     private boolean statsPending;
     private Instant answeredAt;
     private Instant endedAt;
 
+    /** @param devices the sound devices chosen now, read when the call is answered here */
     CallViewModel(Parley parley, Async async, I18n i18n, Clock clock, ConversationKey key, String callId,
-                  boolean outgoing, String name, String warning, CallState initial) {
+                  boolean outgoing, String name, String warning, CallState initial,
+                  Supplier<CallAudio.Devices> devices) {
         this.parley = parley;
+        this.devices = devices;
+        this.meters = new CallMeters(parley, async, i18n);
         this.async = async;
         this.i18n = i18n;
         this.errors = new ErrorText(i18n);
@@ -175,16 +184,26 @@ public final class CallViewModel {
         return dialled.getReadOnlyProperty();
     }
 
+    /** The keys the peer pressed during the call ("Received: 1 2 3"), or "" when none. */
+    public ReadOnlyStringProperty receivedProperty() {
+        return received.getReadOnlyProperty();
+    }
+
+    /** Level meters and the device line of this call. */
+    public CallMeters meters() {
+        return meters;
+    }
+
     // ---- actions
 
-    /** Answers an incoming call with the default devices. */
+    /** Answers an incoming call with the sound devices chosen in the settings. */
     public void answer() {
         if (!incoming.get() || busy.get()) {
             return;
         }
         busy.set(true);
         error.set("");
-        async.onUi(parley.answer(callId, CallAudio.Devices.defaults()), ok -> busy.set(false), e -> {
+        async.onUi(parley.answer(callId, devices.get()), ok -> busy.set(false), e -> {
             busy.set(false);
             error.set(errors.of("call.error.answer", e));
         });
@@ -244,7 +263,23 @@ public final class CallViewModel {
         }, e -> error.set(errors.of("call.error.dtmf", e)));
     }
 
+    /** About ten times a second while the window shows: new meter levels while the call is active. */
+    public void pollLevels() {
+        if (callId != null && !ended.get() && state.get() == CallState.ACTIVE) {
+            meters.poll(callId);
+        }
+    }
+
     // ---- from CallsViewModel
+
+    /** The peer pressed {@code digit}. */
+    void onDtmf(char digit) {
+        if (ended.get()) {
+            return;
+        }
+        receivedDigits.append(receivedDigits.length() == 0 ? "" : " ").append(digit);
+        received.set(i18n.t("call.dtmf.received", receivedDigits.toString()));
+    }
 
     /** The core named this outgoing call. */
     void bind(String id) {
@@ -275,6 +310,7 @@ public final class CallViewModel {
         if (now != CallState.ACTIVE) {
             quality.set(null);
             qualityText.set("");
+            meters.reset();
         }
         held.set(now == CallState.ON_HOLD);
         talking.set(answeredAt != null);
@@ -338,5 +374,6 @@ public final class CallViewModel {
         held.set(false);
         quality.set(null);
         qualityText.set("");
+        meters.reset();
     }
 }

@@ -21,17 +21,20 @@ import org.parley.ui.fx.Themes;
 
 /**
  * The window of a call being made or held: name, state or duration, connection quality (icon, word, figures in
- * the tooltip), Mute, Hold/Resume, Keypad and Hang up. Keys 0-9, *, # typed in the window are sent as DTMF.
+ * the tooltip), level meters, the device line and keys received ({@link CallMetersView}), Mute, Hold/Resume,
+ * Keypad and Hang up. Keys 0-9, *, # typed in the window are sent as DTMF.
  * Closing the window hangs up. After the end it shows why, until the view-model drops the call. UI thread.
  */
 final class CallWindow {
     private final CallViewModel call;
     private final I18n i18n;
+    private final CallMetersView meters;
     private Stage stage;
 
     CallWindow(CallViewModel call, I18n i18n) {
         this.call = call;
         this.i18n = i18n;
+        this.meters = new CallMetersView(call, i18n);
     }
 
     void show() {
@@ -50,9 +53,11 @@ final class CallWindow {
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> call.hangUp());
         stage.show();
+        meters.start();
     }
 
     void close() {
+        meters.stop();
         if (stage != null) {
             stage.setOnCloseRequest(null);
             stage.close();
@@ -105,7 +110,8 @@ final class CallWindow {
             }
         });
 
-        VBox root = new VBox(10, new VBox(2, name, address), status, quality(), errorLabel(call), controls, pad);
+        VBox root = new VBox(10, new VBox(2, name, address), status, quality(), meters.build(),
+                errorLabel(call), controls, pad);
         root.setId("call-window");
         root.getStyleClass().add("call-window");
         root.setPadding(new Insets(16));

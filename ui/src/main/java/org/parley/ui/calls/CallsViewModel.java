@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.parley.app.Parley;
@@ -34,14 +35,31 @@ public final class CallsViewModel {
     private final Clock clock;
     private final LiveCallText text;
     private final ObservableList<CallViewModel> calls = FXCollections.observableArrayList();
+    private final Supplier<CallAudio.Devices> devices;
 
-    /** @param names display name of a peer (the contact list's {@code nameOf}); called on the UI thread */
+    /** Calls with the system's default microphone and speaker. */
     public CallsViewModel(Parley parley, Async async, I18n i18n, Function<ConversationKey, String> names) {
-        this(parley, async, i18n, names, Clock.systemUTC());
+        this(parley, async, i18n, names, CallAudio.Devices::defaults);
+    }
+
+    /**
+     * @param names   display name of a peer (the contact list's {@code nameOf}); called on the UI thread
+     * @param devices the microphone and speaker chosen now (the settings); read on the UI thread for each call
+     *                made or answered
+     */
+    public CallsViewModel(Parley parley, Async async, I18n i18n, Function<ConversationKey, String> names,
+                          Supplier<CallAudio.Devices> devices) {
+        this(parley, async, i18n, names, devices, Clock.systemUTC());
     }
 
     /** @param clock measures durations and how long ended calls stay */
     CallsViewModel(Parley parley, Async async, I18n i18n, Function<ConversationKey, String> names, Clock clock) {
+        this(parley, async, i18n, names, CallAudio.Devices::defaults, clock);
+    }
+
+    CallsViewModel(Parley parley, Async async, I18n i18n, Function<ConversationKey, String> names,
+                   Supplier<CallAudio.Devices> devices, Clock clock) {
+        this.devices = devices;
         this.parley = parley;
         this.async = async;
         this.i18n = i18n;
@@ -56,7 +74,7 @@ public final class CallsViewModel {
     }
 
     /**
-     * Calls the peer of {@code key} from its account with the default sound devices. A call to the same
+     * Calls the peer of {@code key} from its account with the chosen sound devices. A call to the same
      * conversation that is still going is returned instead of a second one.
      */
     public CallViewModel call(ConversationKey key) {
@@ -66,10 +84,10 @@ public final class CallsViewModel {
             return going.get();
         }
         CallViewModel c = new CallViewModel(parley, async, i18n, clock, key, null, true, names.apply(key), "",
-                CallState.CALLING);
+                CallState.CALLING, devices);
         add(c);
         try {
-            async.onUi(parley.call(key.account(), key.peer(), CallAudio.Devices.defaults()), c::bind,
+            async.onUi(parley.call(key.account(), key.peer(), devices.get()), c::bind,
                     c::startFailed);
         } catch (IllegalArgumentException e) {
             c.startFailed(e);
@@ -77,7 +95,7 @@ public final class CallsViewModel {
         return c;
     }
 
-    /** Core call events; others are ignored. DTMF from the peer is not shown. */
+    /** Core call events (keys the peer pressed included); others are ignored. */
     public void onEvent(ParleyEvent event) {
         if (event instanceof ParleyEvent.CallIncoming in) {
             if (find(in.callId()).isEmpty()) {
@@ -85,7 +103,8 @@ public final class CallsViewModel {
                 String name = !in.contactName().isBlank() ? in.contactName()
                         : !in.displayName().isBlank() ? in.displayName().strip() : key.peerLabel();
                 add(new CallViewModel(parley, async, i18n, clock, key, in.callId(), false, name,
-                        text.warning(in.displayName(), in.contactName(), in.nameMismatch()), CallState.INCOMING));
+                        text.warning(in.displayName(), in.contactName(), in.nameMismatch()), CallState.INCOMING,
+                        devices));
             }
         } else if (event instanceof ParleyEvent.CallStateChanged s) {
             Optional<CallViewModel> c = find(s.callId()).or(() -> unnamed(s.account(), s.peer(), s.callId()));
@@ -95,8 +114,10 @@ public final class CallsViewModel {
                 // A call this face did not start (another face of the same core): show it all the same.
                 ConversationKey key = key(s.account(), s.peer());
                 add(new CallViewModel(parley, async, i18n, clock, key, s.callId(), true, names.apply(key), "",
-                        s.state()));
+                        s.state(), devices));
             }
+        } else if (event instanceof ParleyEvent.DtmfReceived d) {
+            find(d.callId()).ifPresent(c -> c.onDtmf(d.digit()));
         } else if (event instanceof ParleyEvent.CallEnded e) {
             find(e.callId()).or(() -> unnamed(e.account(), e.peer(), e.callId()))
                     .ifPresent(c -> c.onEnded(e.end()));

@@ -57,7 +57,8 @@ public final class MainViewModel {
         this.chats = new ChatsViewModel(parley, async, i18n, contacts::nameOf);
         this.search = new SearchViewModel(parley.profile().history(), async, i18n, contacts::nameOf, this::open);
         this.calls = new CallHistoryViewModel(parley.profile().calls(), async, i18n, contacts::nameOf, this::open);
-        this.liveCalls = new CallsViewModel(parley, async, i18n, contacts::nameOf);
+        settings.calls().connect(parley);
+        this.liveCalls = new CallsViewModel(parley, async, i18n, contacts::nameOf, settings.calls()::devices);
         this.notifications = new NotificationPolicy(notifier, i18n, windowFocused::get,
                 // Do-not-disturb silences message notifications (messages still arrive and count as unread).
                 () -> settings.notificationsProperty().get() && !presence.isDoNotDisturb(), chats::isMuted,

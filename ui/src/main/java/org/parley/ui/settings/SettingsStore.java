@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SettingsStore {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
+    private static final String MICROPHONE = "audio-microphone";
+    private static final String SPEAKER = "audio-speaker";
+    private static final String RINGER = "audio-ringer";
+    private static final String BUSY = "busy-when-in-call";
     private final Path file;
 
     public SettingsStore(Path file) {
@@ -43,7 +47,14 @@ public final class SettingsStore {
             LOG.info("unknown theme in {}: {}", file, p.getProperty("theme"));
         }
         boolean notifications = Boolean.parseBoolean(p.getProperty("notifications", Boolean.toString(d.notifications())));
-        return new UiSettings(theme, notifications);
+        CallSettings calls = new CallSettings(device(p, MICROPHONE), device(p, SPEAKER), device(p, RINGER),
+                Boolean.parseBoolean(p.getProperty(BUSY, Boolean.toString(d.calls().busyWhenInCall()))));
+        return new UiSettings(theme, notifications, calls);
+    }
+
+    /** A device id; absent or blank means the system default. */
+    private static java.util.Optional<String> device(Properties p, String key) {
+        return java.util.Optional.ofNullable(p.getProperty(key)).filter(v -> !v.isBlank());
     }
 
     public void save(UiSettings settings) throws IOException {
@@ -51,6 +62,10 @@ public final class SettingsStore {
         Properties p = new Properties();
         p.setProperty("theme", settings.theme().name());
         p.setProperty("notifications", Boolean.toString(settings.notifications()));
+        settings.calls().microphone().ifPresent(id -> p.setProperty(MICROPHONE, id));
+        settings.calls().speaker().ifPresent(id -> p.setProperty(SPEAKER, id));
+        settings.calls().ringer().ifPresent(id -> p.setProperty(RINGER, id));
+        p.setProperty(BUSY, Boolean.toString(settings.calls().busyWhenInCall()));
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             p.store(w, "Parley desktop settings");

@@ -20,7 +20,7 @@ import org.parley.ui.fx.Themes;
 
 /**
  * The settings dialog: accounts (the same list as the main window, with add/edit/remove), appearance,
- * notifications, passphrase. Changes apply at once; the dialog only has "Close". UI thread.
+ * notifications, audio and calls, passphrase. Changes apply at once; the dialog only has "Close". UI thread.
  */
 public final class SettingsView {
     private final SettingsViewModel vm;
@@ -47,11 +47,24 @@ public final class SettingsView {
                 tab("settings.tab.accounts", padded(accounts)),
                 tab("settings.tab.appearance", appearance()),
                 tab("settings.tab.notifications", notifications()),
+                calls(),
                 tab("settings.tab.passphrase", passphrasePane()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefSize(560, 380);
         dialog.getDialogPane().setContent(tabs);
         dialog.showAndWait();
+    }
+
+    /** The "Audio and calls" tab; the device lists are asked for again each time it is selected. */
+    private Tab calls() {
+        Tab tab = tab("settings.tab.calls", padded(new CallSettingsView(vm.calls(), i18n).build()));
+        tab.setId("settings-tab-calls");
+        tab.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                vm.calls().refreshDevices();
+            }
+        });
+        return tab;
     }
 
     private Tab tab(String key, Node content) {

@@ -177,7 +177,34 @@ public final class FakeParley implements Parley {
     @Override
     public CompletableFuture<String> call(String account, String to, org.parley.app.call.CallAudio audio) {
         calls.add(account + "->" + to);
+        audioUsed.add(audio);
         return CompletableFuture.completedFuture("call-" + calls.size());
+    }
+
+    /** The audio of each call made or answered, in order. */
+    public final java.util.List<org.parley.app.call.CallAudio> audioUsed =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What {@link #callLevels} reports, {@link #soundDevices} lists; the preferences set, in order. */
+    public volatile java.util.Optional<org.parley.app.call.CallLevels> levels = java.util.Optional.empty();
+    public volatile org.parley.app.call.SoundDevices devices = org.parley.app.call.SoundDevices.none();
+    public final java.util.List<org.parley.app.call.CallPreferences> preferences =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final java.util.concurrent.atomic.AtomicInteger levelsAsked = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public CompletableFuture<java.util.Optional<org.parley.app.call.CallLevels>> callLevels(String callId) {
+        levelsAsked.incrementAndGet();
+        return CompletableFuture.completedFuture(levels);
+    }
+
+    @Override
+    public CompletableFuture<org.parley.app.call.SoundDevices> soundDevices() {
+        return CompletableFuture.completedFuture(devices);
+    }
+
+    @Override
+    public void setCallPreferences(org.parley.app.call.CallPreferences chosen) {
+        preferences.add(chosen);
     }
 
     /** Calls answered, by id. */
@@ -196,6 +223,7 @@ public final class FakeParley implements Parley {
     @Override
     public CompletableFuture<Void> answer(String callId, org.parley.app.call.CallAudio audio) {
         answered.add(callId);
+        audioUsed.add(audio);
         return CompletableFuture.completedFuture(null);
     }
 
