@@ -23,6 +23,7 @@ public final class Codecs {
   public static Codecs standard() {
     Codecs codecs = new Codecs();
     codecs.register(OpusCodec.INSTANCE);
+    codecs.register(G722Codec.INSTANCE);
     codecs.register(G711Codec.PCMU);
     codecs.register(G711Codec.PCMA);
     return codecs;

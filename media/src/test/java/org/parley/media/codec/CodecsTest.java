@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 class CodecsTest {
 
   @Test
-  void theStandardRegistryPrefersOpusThenPcmuThenPcma() {
+  void theStandardRegistryPrefersOpusThenG722ThenPcmuThenPcma() {
     assertThat(Codecs.standard().inPreferenceOrder())
-        .containsExactly(OpusCodec.INSTANCE, G711Codec.PCMU, G711Codec.PCMA);
+        .containsExactly(OpusCodec.INSTANCE, G722Codec.INSTANCE, G711Codec.PCMU, G711Codec.PCMA);
   }
 
   @Test
@@ -44,6 +44,6 @@ class CodecsTest {
   void registeringTheSameFormatAgainReplacesIt() {
     Codecs codecs = Codecs.standard();
     codecs.register(G711Codec.PCMU);
-    assertThat(codecs.inPreferenceOrder()).hasSize(3);
+    assertThat(codecs.inPreferenceOrder()).hasSize(4);
   }
 }

@@ -7,6 +7,8 @@ package org.parley.app.testsupport.baresip;
  */
 public enum BaresipCodec {
     PCMU("PCMU/8000/1", "PCMU", 8_000, 1),
+    /** baresip names G.722 by its audio rate (16 kHz), SDP by its RTP clock (8000). */
+    G722("G722/16000/1", "G722", 16_000, 1),
     OPUS("opus/48000/2", "opus", 48_000, 2);
 
     private final String baresipName;
