@@ -109,7 +109,9 @@ final class Migrations {
             )""",
             // Serves "recent calls" (a backwards scan) and the missed count since an instant (a range).
             "CREATE INDEX calls_recent ON calls (started_at, id)",
-            "CREATE INDEX calls_by_peer ON calls (account, peer, started_at, id)")));
+            "CREATE INDEX calls_by_peer ON calls (account, peer, started_at, id)")),
+            // An account's dial plan (text, see AccountRecord); NULL for accounts saved before, meaning "none".
+            new Step(4, List.of("ALTER TABLE accounts ADD COLUMN dial_plan TEXT")));
 
     private Migrations() {
     }

@@ -97,6 +97,7 @@ class MigrationsTest {
              Statement s = c.createStatement()) {
             s.execute("DROP TABLE preferences");
             s.execute("DROP TABLE calls");
+            s.execute("ALTER TABLE accounts DROP COLUMN dial_plan");
             s.execute("PRAGMA user_version = 1");
         }
         try (var profile = SqliteProfiles.openUnencrypted(dir)) {
@@ -116,11 +117,12 @@ class MigrationsTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
              Statement s = c.createStatement()) {
             s.execute("DROP TABLE calls");
+            s.execute("ALTER TABLE accounts DROP COLUMN dial_plan");
             s.execute("PRAGMA user_version = 2");
         }
         SqliteProfiles.openUnencrypted(dir).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"))) {
-            assertThat(Migrations.userVersion(c)).isEqualTo(3);
+            assertThat(Migrations.userVersion(c)).isEqualTo(Migrations.latest());
             List<String> names = new ArrayList<>();
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE tbl_name = 'calls'")) {
@@ -129,6 +131,29 @@ class MigrationsTest {
                 }
             }
             assertThat(names).contains("calls", "calls_recent", "calls_by_peer");
+        }
+    }
+
+    @Test
+    void aVersionThreeProfileGainsTheDialPlanColumnAndItsAccountsHaveNone() throws Exception {
+        Path dir = tmp.resolve("p");
+        try (var profile = SqliteProfiles.createUnencrypted(dir)) {
+            profile.accounts().save(new org.parley.storage.AccountRecord("sip:a@x", "a", "pw", null, "UDP", 600,
+                    null, null, null));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+             Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE accounts DROP COLUMN dial_plan");
+            s.execute("PRAGMA user_version = 3");
+        }
+        try (var profile = SqliteProfiles.openUnencrypted(dir)) {
+            assertThat(profile.accounts().find("sip:a@x")).get().satisfies(a -> {
+                assertThat(a.password()).isEqualTo("pw");
+                assertThat(a.dialPlan()).isNull();
+            });
+            profile.accounts().save(profile.accounts().find("sip:a@x").orElseThrow().withDialPlan("v=1;cc=49"));
+            assertThat(profile.accounts().find("sip:a@x")).get()
+                    .extracting(org.parley.storage.AccountRecord::dialPlan).isEqualTo("v=1;cc=49");
         }
     }
 }
