@@ -2,6 +2,7 @@ package org.parley.app;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.parley.app.dial.DialPlan;
 import org.parley.storage.AccountRecord;
 
 /**
@@ -9,10 +10,12 @@ import org.parley.storage.AccountRecord;
  *
  * @param proxyHost where requests are sent first (outbound proxy / registrar)
  * @param proxyPort its port (the transport's default when the record has none)
+ * @param dialPlan  how {@code tel:} numbers are dialled ({@link DialPlan#NONE} when the record has none or a
+ *                  damaged one)
  */
 public record AccountConfig(SipAddress aor, String authUser, String password, String proxyHost, int proxyPort,
                             Transport transport, int expiresSeconds, Optional<Path> trustStore,
-                            Optional<String> pinnedSha256) {
+                            Optional<String> pinnedSha256, DialPlan dialPlan) {
 
     /** @throws IllegalArgumentException with a user-fit sentence when the record is inconsistent */
     public static AccountConfig from(AccountRecord r) {
@@ -39,7 +42,7 @@ public record AccountConfig(SipAddress aor, String authUser, String password, St
         int expires = r.expiresSeconds() > 0 ? r.expiresSeconds() : 600;
         return new AccountConfig(aor, authUser, r.password() == null ? "" : r.password(), host, port, transport,
                 expires, Optional.ofNullable(r.trustStorePath()).filter(s -> !s.isBlank()).map(Path::of),
-                Optional.ofNullable(r.pinnedCertSha256()).filter(s -> !s.isBlank()));
+                Optional.ofNullable(r.pinnedCertSha256()).filter(s -> !s.isBlank()), DialPlan.decode(r.dialPlan()));
     }
 
     /** The key events and storage use for this account: "sip:alice@example.com". */

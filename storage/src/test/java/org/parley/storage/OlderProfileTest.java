@@ -61,6 +61,7 @@ class OlderProfileTest {
             assertThat(profile.contacts().list(A)).extracting(ContactRecord::name).containsExactly("Bob Builder");
             assertThat(profile.preferences().get("mute/" + A + "/" + BOB)).contains("true");
             assertThat(profile.accounts().find(A)).get().extracting(AccountRecord::password).isEqualTo("s3cret");
+            assertThat(profile.accounts().find(A)).get().extracting(AccountRecord::dialPlan).isNull();
         }
     }
 

@@ -1,6 +1,8 @@
 package org.parley.ui;
 
+import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -11,13 +13,19 @@ import org.parley.app.Parley;
 import org.parley.app.core.CoreOptions;
 import org.parley.app.core.ParleyCore;
 import org.parley.storage.Profile;
+import org.parley.ui.about.AboutDialog;
+import org.parley.ui.about.Versions;
 import org.parley.ui.common.Async;
 import org.parley.ui.common.I18n;
 import org.parley.ui.fx.FxAsync;
 import org.parley.ui.fx.Themes;
 import org.parley.ui.main.MainView;
 import org.parley.ui.main.MainViewModel;
+import org.parley.ui.handoff.HandoffInbox;
+import org.parley.ui.handoff.HandoffServer;
+import org.parley.ui.handoff.SingleInstance;
 import org.parley.ui.notify.DesktopNotifier;
+import org.parley.ui.notify.Notifier;
 import org.parley.ui.settings.SettingsStore;
 import org.parley.ui.settings.SettingsViewModel;
 import org.parley.ui.unlock.ProfileGate;
@@ -29,8 +37,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The composition root: builds the view-models and views and wires them to the core. Unlock screen first;
  * once the profile is open, the core is started with its events delivered on the FX thread
- * ({@code Platform::runLater}) and the main window replaces the unlock screen. Closing the window hides it,
- * shuts the session down on a background thread and then exits.
+ * ({@code Platform::runLater}) and the main window replaces the unlock screen. Closing the main window hides it
+ * into the tray where there is one (the tray's Quit, or Parley → Quit, ends the app); without a tray, and on
+ * the unlock screen, closing quits: the window hides, the session shuts down on a background thread, then exit.
+ *
+ * <p>Links: when {@link ParleyDesktop} made this the first instance, the hand-off server runs from
+ * {@link #start} on; links (its own command line's and later launches') wait in a {@link HandoffInbox} until
+ * the profile is unlocked, then become questions ({@code MainViewModel.links()}).
  */
 public final class DesktopApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
@@ -44,6 +57,18 @@ public final class DesktopApp extends Application {
     private Session session;
     private DesktopNotifier notifier;
     private MainViewModel main;
+    private final HandoffInbox inbox = new HandoffInbox(Platform::runLater);
+    private HandoffServer handoff;
+
+    /** Set by {@link ParleyDesktop} before launch when this process holds the instance lock. */
+    private static volatile SingleInstance.Paths handoffPaths;
+    private static volatile Optional<String> launchLink = Optional.empty();
+
+    /** Called by {@link ParleyDesktop} before {@code Application.launch}. */
+    static void handOff(SingleInstance.Paths paths, Optional<String> link) {
+        handoffPaths = paths;
+        launchLink = link;
+    }
 
     /** The real app, over the user's directories ({@link AppDirs#system()}). */
     public DesktopApp() {
@@ -71,7 +96,12 @@ public final class DesktopApp extends Application {
         Platform.setImplicitExit(false);
         primary.setOnCloseRequest(e -> {
             e.consume();
-            quit();
+            if (notifier != null && notifier.hasTray()) {
+                LOG.info("main window closed; Parley keeps running in the tray");
+                stage.hide();
+            } else {
+                quit();
+            }
         });
         primary.setTitle(i18n.t("app.name"));
         primary.getIcons().setAll(WindowIcons.load());
@@ -79,6 +109,20 @@ public final class DesktopApp extends Application {
         UnlockViewModel unlock = new UnlockViewModel(ProfileGate.at(dirs.dataDir()), async, i18n, this::unlocked);
         show(new UnlockView(unlock, i18n).build(), 520, 440);
         primary.show();
+        startHandoff();
+    }
+
+    private void startHandoff() {
+        inbox.onShow(this::toFront);
+        SingleInstance.Paths paths = handoffPaths;
+        if (paths != null) {
+            try {
+                handoff = SingleInstance.serve(paths, inbox);
+            } catch (IOException e) {
+                LOG.warn("links from other launches cannot reach this window: {}", e.getMessage());
+            }
+        }
+        launchLink.ifPresent(inbox::offer);
     }
 
     private void unlocked(Profile profile) {
@@ -93,15 +137,24 @@ public final class DesktopApp extends Application {
             return;
         }
         session.attach(parley);
-        notifier = new DesktopNotifier(i18n.t("app.name"), this::toFront);
-        main = new MainViewModel(parley, async, i18n, notifier, settings);
+        notifier = new DesktopNotifier(i18n.t("app.name"), i18n.t("app.tray.open"), i18n.t("app.tray.quit"),
+                this::toFront, this::quit);
+        DesktopNotifier tray = notifier;
+        Notifier toFront = (title, text, onOpen) -> tray.show(title, text, () -> {
+            toFront();
+            onOpen.run();
+        });
+        main = new MainViewModel(parley, async, i18n, toFront, settings);
         main.windowFocusedProperty().bind(stage.focusedProperty());
         parley.addListener(main::onEvent, Platform::runLater);
-        MainView view = new MainView(main, async, i18n, url -> getHostServices().showDocument(url), this::quit);
+        MainView view = new MainView(main, async, i18n, url -> getHostServices().showDocument(url), this::quit)
+                .withAbout(() -> AboutDialog.show(stage, i18n, Versions.current(), dirs.dataDir(),
+                        dirs.settingsFile().getParent(), dirs.logDir()));
         show(view.build(), 1100, 720);
         stage.centerOnScreen();
         main.start();
         parley.start();
+        inbox.attach(main.links()::offer);
         onMainWindow.accept(stage);
     }
 
@@ -121,6 +174,9 @@ public final class DesktopApp extends Application {
         stage.hide();
         if (notifier != null) {
             notifier.close();
+        }
+        if (handoff != null) {
+            handoff.close(); // the instance lock goes with the process
         }
         Session s = session;
         Runnable saveDrafts = main == null ? () -> { } : main.chats().savingDrafts();

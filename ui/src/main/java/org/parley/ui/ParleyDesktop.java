@@ -1,6 +1,15 @@
 package org.parley.ui;
 
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
 import javafx.application.Application;
+import org.parley.app.cli.ConsoleOutput;
+import org.parley.ui.about.Versions;
+import org.parley.ui.handoff.HandoffMessage;
+import org.parley.ui.handoff.InstanceLock;
+import org.parley.ui.handoff.SingleInstance;
+import org.slf4j.LoggerFactory;
 
 /**
  * Launcher of the desktop app. It does not extend {@link Application}, so it runs from a plain class path
@@ -13,9 +22,41 @@ import javafx.application.Application;
  *
  * <p>{@code --self-test} (the only argument) runs {@link SelfTest} instead: the app against a throwaway profile,
  * exit code 0 when its main window came up and shut down cleanly, non-zero with one sentence on stderr otherwise.
+ * {@code --version} prints the Parley, Java and JavaFX versions.
+ *
+ * <p>Otherwise the first argument that is not an option is a link ({@code sip:}, {@code sips:}, {@code tel:},
+ * {@code callto:}; the desktop entry passes {@code %u}). One instance runs per profile ({@link SingleInstance}):
+ * a later launch hands its link — or, without one, "show the window" — to the running instance and exits 0 when
+ * it accepted, 2 with the refusal's sentence on stderr (a malformed link), 1 when it could not be reached.
  */
 public final class ParleyDesktop {
+    /** The project's one gateway to the process streams (ArchitectureTest). */
+    private static final ConsoleOutput CONSOLE = ConsoleOutput.system();
+    /** Held for the life of the process: an unreachable lock's channel could be cleaned up and the lock lost. */
+    private static volatile InstanceLock held;
+
     private ParleyDesktop() {
+    }
+
+    /** A later launch: gives the link (or "show") to the running instance. Returns the exit code. */
+    static int handOver(SingleInstance.Paths paths, Optional<String> link) {
+        try {
+            HandoffMessage.Request request = link.map(HandoffMessage.Request::open)
+                    .orElse(HandoffMessage.Request.show());
+            HandoffMessage.Reply reply = SingleInstance.deliver(paths, request);
+            if (reply.ok()) {
+                LoggerFactory.getLogger(ParleyDesktop.class).info("handed over to the running Parley");
+                return 0;
+            }
+            CONSOLE.notice("Parley: " + reply.sentence());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            CONSOLE.notice("Parley: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            CONSOLE.notice("Parley: " + e.getMessage());
+            return 1;
+        }
     }
 
     public static void main(String[] args) {
@@ -26,9 +67,31 @@ public final class ParleyDesktop {
             // SelfTest chooses its own (temporary) log directory before anything logs.
             System.exit(SelfTest.run());
         }
+        if (args.length == 1 && args[0].equals("--version")) {
+            for (String line : Versions.current().lines()) {
+                CONSOLE.result(line);
+            }
+            System.exit(0);
+        }
         if (System.getProperty("parley.log.dir") == null) {
             System.setProperty("parley.log.dir", AppDirs.system().logDir().toString());
         }
+        Optional<String> link = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst();
+        SingleInstance.Paths paths = SingleInstance.Paths.of(AppDirs.system().dataDir(), System::getenv);
+        Optional<InstanceLock> lock;
+        try {
+            lock = SingleInstance.claim(paths);
+        } catch (IOException e) {
+            // Without the lock Parley still runs; only the hand-off is missing.
+            LoggerFactory.getLogger(ParleyDesktop.class).warn("no single-instance lock: {}", e.getMessage());
+            lock = Optional.empty();
+            paths = null;
+        }
+        if (lock.isEmpty() && paths != null) {
+            System.exit(handOver(paths, link));
+        }
+        held = lock.orElse(null);
+        DesktopApp.handOff(paths, link);
         Application.launch(DesktopApp.class, args);
         // The SIP stack may leave non-daemon threads behind after Parley.close(); the window is gone, so end.
         System.exit(0);

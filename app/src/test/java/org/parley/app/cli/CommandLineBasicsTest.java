@@ -41,6 +41,8 @@ class CommandLineBasicsTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(result.stdout()).startsWith("parley ");
+        assertThat(result.stdout().lines()).hasSize(3).element(1).asString().startsWith("Java " + Runtime.version());
+        assertThat(result.stdout().lines()).element(2).asString().startsWith("JavaFX: not used by the command line");
     }
 
     @ParameterizedTest

@@ -94,6 +94,11 @@ final class InMemoryProfiles implements ProfileFactory {
         }
 
         @Override
+        public org.parley.storage.TransferHistoryStore transfers() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public CallHistoryStore calls() {
             throw new UnsupportedOperationException();
         }

@@ -124,7 +124,9 @@ final class Migrations {
                 ended_at  INTEGER NOT NULL
             )""",
             "CREATE INDEX transfers_by_peer ON transfers (account, peer, ended_at, id)",
-            "CREATE INDEX transfers_recent ON transfers (ended_at, id)")));
+            "CREATE INDEX transfers_recent ON transfers (ended_at, id)")),
+            // An account's dial plan (text, see AccountRecord); NULL for accounts saved before, meaning "none".
+            new Step(5, List.of("ALTER TABLE accounts ADD COLUMN dial_plan TEXT")));
 
     private Migrations() {
     }

@@ -18,11 +18,12 @@ import org.parley.storage.StorageException;
  */
 final class SqliteAccountStore implements AccountStore {
     private static final String COLUMNS = "aor, auth_user, password, proxy, transport, expires_seconds, "
-            + "trust_store_path, pinned_cert_sha256";
-    private static final String UPSERT = "INSERT INTO accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            + "trust_store_path, pinned_cert_sha256, dial_plan";
+    private static final String UPSERT = "INSERT INTO accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (aor) DO UPDATE SET auth_user = excluded.auth_user, password = excluded.password, "
             + "proxy = excluded.proxy, transport = excluded.transport, expires_seconds = excluded.expires_seconds, "
-            + "trust_store_path = excluded.trust_store_path, pinned_cert_sha256 = excluded.pinned_cert_sha256";
+            + "trust_store_path = excluded.trust_store_path, pinned_cert_sha256 = excluded.pinned_cert_sha256, "
+            + "dial_plan = excluded.dial_plan";
     private static final String DELETE = "DELETE FROM accounts WHERE aor = ?";
     private static final String LIST = "SELECT " + COLUMNS + " FROM accounts ORDER BY aor";
     private static final String FIND = "SELECT " + COLUMNS + " FROM accounts WHERE aor = ?";
@@ -52,6 +53,7 @@ final class SqliteAccountStore implements AccountStore {
             upsert.setInt(6, account.expiresSeconds());
             upsert.setString(7, account.trustStorePath());
             upsert.setString(8, account.pinnedCertSha256());
+            upsert.setString(9, account.dialPlan());
             return upsert.executeUpdate();
         });
     }
@@ -93,7 +95,7 @@ final class SqliteAccountStore implements AccountStore {
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 result.add(new AccountRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8)));
+                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9)));
             }
         }
         return result;

@@ -98,6 +98,7 @@ class MigrationsTest {
             s.execute("DROP TABLE preferences");
             s.execute("DROP TABLE calls");
             s.execute("DROP TABLE transfers");
+            s.execute("ALTER TABLE accounts DROP COLUMN dial_plan");
             s.execute("PRAGMA user_version = 1");
         }
         try (var profile = SqliteProfiles.openUnencrypted(dir)) {
@@ -118,6 +119,7 @@ class MigrationsTest {
              Statement s = c.createStatement()) {
             s.execute("DROP TABLE calls");
             s.execute("DROP TABLE transfers");
+            s.execute("ALTER TABLE accounts DROP COLUMN dial_plan");
             s.execute("PRAGMA user_version = 2");
         }
         SqliteProfiles.openUnencrypted(dir).close();
@@ -141,6 +143,7 @@ class MigrationsTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
              Statement s = c.createStatement()) {
             s.execute("DROP TABLE transfers");
+            s.execute("ALTER TABLE accounts DROP COLUMN dial_plan");
             s.execute("INSERT INTO calls (account, peer, direction, started_at, ended_at, end_reason, codec) "
                     + "VALUES ('a', 'b', 'IN', 1, 2, 'hangup', 'opus')");
             s.execute("PRAGMA user_version = 3");
@@ -148,13 +151,36 @@ class MigrationsTest {
         SqliteProfiles.openUnencrypted(dir).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
              Statement s = c.createStatement()) {
-            assertThat(Migrations.userVersion(c)).isEqualTo(4);
+            assertThat(Migrations.userVersion(c)).isEqualTo(Migrations.latest());
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM calls")) {
                 assertThat(rs.next() && rs.getInt(1) == 1).as("the call survives").isTrue();
             }
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM transfers")) {
                 assertThat(rs.next() && rs.getInt(1) == 0).isTrue();
             }
+        }
+    }
+
+    @Test
+    void aVersionFourProfileGainsTheDialPlanColumnAndItsAccountsHaveNone() throws Exception {
+        Path dir = tmp.resolve("p");
+        try (var profile = SqliteProfiles.createUnencrypted(dir)) {
+            profile.accounts().save(new org.parley.storage.AccountRecord("sip:a@x", "a", "pw", null, "UDP", 600,
+                    null, null, null));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"));
+             Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE accounts DROP COLUMN dial_plan");
+            s.execute("PRAGMA user_version = 4");
+        }
+        try (var profile = SqliteProfiles.openUnencrypted(dir)) {
+            assertThat(profile.accounts().find("sip:a@x")).get().satisfies(a -> {
+                assertThat(a.password()).isEqualTo("pw");
+                assertThat(a.dialPlan()).isNull();
+            });
+            profile.accounts().save(profile.accounts().find("sip:a@x").orElseThrow().withDialPlan("v=1;cc=49"));
+            assertThat(profile.accounts().find("sip:a@x")).get()
+                    .extracting(org.parley.storage.AccountRecord::dialPlan).isEqualTo("v=1;cc=49");
         }
     }
 }

@@ -124,7 +124,8 @@ public final class AccountDialog {
         outcome.textProperty().bind(vm.outcomeProperty());
         vm.outcomeOkProperty().addListener((o, a, ok) -> outcome.getStyleClass().setAll("label", ok ? "success" : "danger"));
 
-        VBox box = new VBox(12, grid, new HBox(8, test, spinner), outcome, certificateBox(), pinnedLabel());
+        VBox box = new VBox(12, grid, DialPlanPane.build(vm.dialPlan(), i18n), new HBox(8, test, spinner), outcome,
+                certificateBox(), pinnedLabel());
         box.setPrefWidth(560);
         box.getStyleClass().add("account-dialog-content");
         return box;

@@ -57,6 +57,7 @@ public final class AccountDialogViewModel {
     private final ReadOnlyObjectWrapper<RegistrationState.CertificateNotTrusted> untrusted =
             new ReadOnlyObjectWrapper<>();
     private final BooleanProperty closed = new SimpleBooleanProperty(false);
+    private final DialPlanFields dialPlan = new DialPlanFields();
     /** Counts tests, so that the outcome of a test the user has since repeated (or left) is dropped. */
     private long generation;
 
@@ -79,6 +80,7 @@ public final class AccountDialogViewModel {
             transport.set(r.transport() == null ? Transport.UDP : Transport.parse(r.transport()));
             trustStore.set(r.trustStorePath() == null ? "" : r.trustStorePath());
             pinned.set(r.pinnedCertSha256() == null ? "" : r.pinnedCertSha256());
+            dialPlan.load(r.dialPlan());
             RegistrationState now = parley.registrationState(AccountsViewModel.normalise(r.aor()));
             if (now instanceof RegistrationState.CertificateNotTrusted c) {
                 untrusted.set(c);
@@ -109,6 +111,11 @@ public final class AccountDialogViewModel {
 
     public ObjectProperty<Transport> transportProperty() {
         return transport;
+    }
+
+    /** How this account dials telephone numbers (tel: links). */
+    public DialPlanFields dialPlan() {
+        return dialPlan;
     }
 
     public StringProperty trustStoreProperty() {
@@ -243,7 +250,7 @@ public final class AccountDialogViewModel {
             int expires = original.map(AccountRecord::expiresSeconds).filter(e -> e > 0).orElse(DEFAULT_EXPIRES);
             AccountRecord record = new AccountRecord(aor, authUser.get().isBlank() ? parsed.user() : authUser.get().trim(),
                     password.get(), server.get().isBlank() ? null : server.get().trim(), transport.get().name(),
-                    expires, store, pinned.get().isEmpty() ? null : pinned.get());
+                    expires, store, pinned.get().isEmpty() ? null : pinned.get(), dialPlan.encoded(i18n));
             AccountConfig.from(record);
             return Optional.of(record);
         } catch (IllegalArgumentException e) {

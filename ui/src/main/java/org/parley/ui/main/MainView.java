@@ -53,6 +53,7 @@ public final class MainView {
     private ChatTabsView chatsView;
     private AccountsView accountsView;
     private TabPane sidebarTabs;
+    private Runnable onAbout;
 
     public MainView(MainViewModel vm, Async async, I18n i18n, Consumer<String> linkOpener, Runnable onQuit) {
         this.vm = vm;
@@ -60,6 +61,12 @@ public final class MainView {
         this.i18n = i18n;
         this.linkOpener = linkOpener;
         this.onQuit = onQuit;
+    }
+
+    /** Adds Parley → About, which runs {@code action}. Call before {@link #build()}. */
+    public MainView withAbout(Runnable action) {
+        this.onAbout = action;
+        return this;
     }
 
     public Parent build() {
@@ -96,6 +103,7 @@ public final class MainView {
         root.getStyleClass().add("main-root");
         new org.parley.ui.presence.WatcherRequestPrompt(vm.watchers(), i18n, this::window).install();
         new CallWindows(vm.liveCalls(), i18n).install();
+        new org.parley.ui.handoff.LinkPromptView(vm.links(), i18n, this::window).install();
         return root;
     }
 
@@ -103,6 +111,9 @@ public final class MainView {
         Menu app = new Menu(i18n.t("menu.app"));
         app.getItems().addAll(item("menu.settings", "Shortcut+Comma", this::openSettings),
                 item("menu.quit", "Shortcut+Q", onQuit));
+        if (onAbout != null) {
+            app.getItems().add(app.getItems().size() - 1, item("app.about.menu", null, onAbout));
+        }
         Menu accounts = new Menu(i18n.t("menu.accounts"));
         accounts.getItems().addAll(item("accounts.add", null, () -> editAccount(Optional.empty())),
                 item("accounts.retry", "Shortcut+R", () -> accountsView.selected()

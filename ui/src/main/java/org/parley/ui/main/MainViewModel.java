@@ -44,6 +44,7 @@ public final class MainViewModel {
     private final CallsViewModel liveCalls;
     private final SettingsViewModel settings;
     private final NotificationPolicy notifications;
+    private final org.parley.ui.handoff.LinkPromptViewModel links;
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
     private final StringProperty status = new SimpleStringProperty("");
 
@@ -63,6 +64,8 @@ public final class MainViewModel {
                 // Do-not-disturb silences message notifications (messages still arrive and count as unread).
                 () -> settings.notificationsProperty().get() && !presence.isDoNotDisturb(), chats::isMuted,
                 contacts::nameOf, this::open);
+        this.links = new org.parley.ui.handoff.LinkPromptViewModel(parley, async, i18n, contacts::nameOf,
+                liveCalls::call, this::open);
         chats.selectedProperty().addListener((o, a, now) -> markSelectedRead());
         windowFocused.addListener((o, a, now) -> markSelectedRead());
         accounts.accounts().addListener((ListChangeListener<AccountItem>) c -> reloadContacts());
@@ -175,6 +178,11 @@ public final class MainViewModel {
     /** Calls going on now (and just ended); their windows follow it. */
     public CallsViewModel liveCalls() {
         return liveCalls;
+    }
+
+    /** Questions asked because of a {@code sip:}/{@code tel:} link; links reach it through {@code offer}. */
+    public org.parley.ui.handoff.LinkPromptViewModel links() {
+        return links;
     }
 
     public SettingsViewModel settings() {

@@ -19,15 +19,37 @@ import org.slf4j.LoggerFactory;
  * Desktop notifications: a ControlsFX popup near the screen corner, and a system tray message where the
  * desktop has a tray. Anything missing (no tray, headless AWT) is skipped quietly after one log line.
  * {@link #show} runs on the FX thread; the tray is touched on AWT's thread.
+ *
+ * <p>The tray icon has a menu with Open and Quit. Clicking the popup opens the conversation; so does the tray's
+ * action within {@link #MESSAGE_CLICK_WINDOW} of a tray message (AWT reports a click on the message balloon as
+ * the icon's action), otherwise the action brings the window to the front. All actions run on the FX thread.
  */
 public final class DesktopNotifier implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopNotifier.class);
+    /** How long after a tray message the tray's action means "open that conversation". */
+    static final long MESSAGE_CLICK_WINDOW = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     private final String appName;
     private volatile TrayIcon tray;
+    private volatile Runnable lastMessage;
+    private volatile long lastMessageAt;
 
     public DesktopNotifier(String appName, Runnable onTrayClick) {
+        this(appName, null, null, onTrayClick, null);
+    }
+
+    /**
+     * @param openLabel text of the tray menu's "Open" (no menu when null)
+     * @param onQuit    the tray menu's "Quit"
+     */
+    public DesktopNotifier(String appName, String openLabel, String quitLabel, Runnable onTrayClick,
+                           Runnable onQuit) {
         this.appName = appName;
-        installTray(onTrayClick);
+        installTray(onTrayClick, openLabel, quitLabel, onQuit);
+    }
+
+    /** True when a tray icon is showing, so a hidden window can be found again. */
+    public boolean hasTray() {
+        return tray != null;
     }
 
     @Override
@@ -40,6 +62,8 @@ public final class DesktopNotifier implements Notifier {
         }
         TrayIcon icon = tray;
         if (icon != null) {
+            lastMessage = onOpen;
+            lastMessageAt = System.nanoTime();
             java.awt.EventQueue.invokeLater(() -> icon.displayMessage(title, text, TrayIcon.MessageType.NONE));
         }
     }
@@ -53,7 +77,7 @@ public final class DesktopNotifier implements Notifier {
         }
     }
 
-    private void installTray(Runnable onTrayClick) {
+    private void installTray(Runnable onTrayClick, String openLabel, String quitLabel, Runnable onQuit) {
         try {
             if (GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) {
                 LOG.info("no system tray on this desktop");
@@ -61,7 +85,25 @@ public final class DesktopNotifier implements Notifier {
             }
             TrayIcon icon = new TrayIcon(image(), appName);
             icon.setImageAutoSize(true);
-            icon.addActionListener(e -> Platform.runLater(onTrayClick));
+            icon.addActionListener(e -> {
+                Runnable message = lastMessage;
+                boolean recent = message != null && System.nanoTime() - lastMessageAt < MESSAGE_CLICK_WINDOW;
+                lastMessage = null;
+                Platform.runLater(recent ? () -> {
+                    onTrayClick.run();
+                    message.run();
+                } : onTrayClick);
+            });
+            if (openLabel != null && onQuit != null) {
+                java.awt.PopupMenu menu = new java.awt.PopupMenu();
+                java.awt.MenuItem open = new java.awt.MenuItem(openLabel);
+                open.addActionListener(e -> Platform.runLater(onTrayClick));
+                java.awt.MenuItem quit = new java.awt.MenuItem(quitLabel);
+                quit.addActionListener(e -> Platform.runLater(onQuit));
+                menu.add(open);
+                menu.add(quit);
+                icon.setPopupMenu(menu);
+            }
             SystemTray.getSystemTray().add(icon);
             tray = icon;
         } catch (AWTException | RuntimeException | LinkageError e) {

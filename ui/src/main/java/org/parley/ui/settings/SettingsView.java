@@ -48,6 +48,7 @@ public final class SettingsView {
                 tab("settings.tab.appearance", appearance()),
                 tab("settings.tab.notifications", notifications()),
                 calls(),
+                tab("settings.tab.desktop", DesktopSection.build(i18n)),
                 tab("settings.tab.passphrase", passphrasePane()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefSize(560, 380);
