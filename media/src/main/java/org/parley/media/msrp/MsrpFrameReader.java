@@ -134,7 +134,7 @@ public final class MsrpFrameReader {
     long count = 0;
     while (true) {
       int found = indexOf(delimiter);
-      int emitEnd = found >= 0 ? found : Math.max(pos, lim - (delimiter.length - 1));
+      int emitEnd = found >= 0 ? found : lim - possibleDelimiterStart(delimiter);
       int n = emitEnd - pos;
       if (n > 0) {
         count += n;
@@ -250,6 +250,20 @@ public final class MsrpFrameReader {
       return i;
     }
     return -1;
+  }
+
+  /** Length of the longest tail of the buffered bytes that begins the delimiter (kept back). */
+  private int possibleDelimiterStart(byte[] delimiter) {
+    outer:
+    for (int k = Math.min(delimiter.length - 1, lim - pos); k > 0; k--) {
+      for (int j = 0; j < k; j++) {
+        if (buf[lim - k + j] != delimiter[j]) {
+          continue outer;
+        }
+      }
+      return k;
+    }
+    return 0;
   }
 
   private void ensure(int bytes) throws IOException {
