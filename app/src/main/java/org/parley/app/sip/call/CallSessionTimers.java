@@ -86,7 +86,7 @@ final class CallSessionTimers {
     /** Refuses a request whose interval is too small: 422 with our {@code Min-SE} (RFC 4028 §6). */
     void refuse(ServerTransaction st, Request request, TooSmall tooSmall) {
         try {
-            StatelessAnswers.send(host, st, request, 422,
+            StatelessAnswers.send(host, st, request, 422, "Session Interval Too Small",
                     host.headers().createHeader(MIN_SE, Integer.toString(tooSmall.minimum())));
         } catch (ParseException e) {
             throw new IllegalStateException("Min-SE header", e);

@@ -23,8 +23,16 @@ final class StatelessAnswers {
      * logged, not thrown.
      */
     static void send(SipStackHost host, ServerTransaction st, Request r, int status, Header... extra) {
+        send(host, st, r, status, null, extra);
+    }
+
+    /** As {@link #send(SipStackHost, ServerTransaction, Request, int, Header...)}, with a reason phrase (or null). */
+    static void send(SipStackHost host, ServerTransaction st, Request r, int status, String reason, Header... extra) {
         try {
             Response response = host.messages().createResponse(status, r);
+            if (reason != null) {
+                response.setReasonPhrase(reason);
+            }
             for (Header h : extra) {
                 response.setHeader(h);
             }
