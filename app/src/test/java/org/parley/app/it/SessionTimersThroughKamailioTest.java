@@ -163,4 +163,18 @@ class SessionTimersThroughKamailioTest {
         bob.core.hangUp(callId);
         assertSippPassed();
     }
+
+    @Test
+    void a422ToOurInviteIsAnsweredByCallingAgainWithItsMinimum() throws Exception {
+        startBob(false);
+        sipp = SippPeer.start("session-interval-raised-by-callee.xml", dir, "", Map.of());
+        String callId = bob.core.call(null, "sip:dave@127.0.0.1:" + sipp.port, silent()).join();
+        bob.awaitEvent(ParleyEvent.CallStateChanged.class, e -> e.callId().equals(callId)
+                && e.state() == CallState.ACTIVE);
+
+        bob.core.hangUp(callId);
+        assertSippPassed(); // the second INVITE asked for 2400;refresher=uac with Min-SE: 2400
+        assertThat(bob.awaitEvent(ParleyEvent.CallEnded.class, e -> e.callId().equals(callId)).end())
+                .isEqualTo(new CallEnd.HungUp());
+    }
 }
