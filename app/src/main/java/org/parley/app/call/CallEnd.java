@@ -63,6 +63,16 @@ public sealed interface CallEnd {
         }
     }
 
+    /**
+     * The session timer ran out (RFC 4028): the peer did not refresh the session in time, or our refresh found the
+     * dialog gone; we sent BYE.
+     */
+    record SessionExpired() implements CallEnd {
+        public String code() {
+            return "session_expired";
+        }
+    }
+
     /** The call could not be set up or kept: no connection, no common codec, media ports unavailable. */
     record Failed(String reason) implements CallEnd {
         public String code() {

@@ -2,6 +2,7 @@ package org.parley.app.core;
 
 import java.time.Instant;
 import org.parley.app.call.CallAudio;
+import org.parley.app.call.CallEnd;
 import org.parley.app.call.CallState;
 import org.parley.app.sdp.Answer;
 import org.parley.app.sdp.AudioCapabilities;
@@ -26,6 +27,10 @@ final class ActiveCall {
     AudioCapabilities caps;
     SessionDescription ourOffer;
     Answer pendingAnswer;
+    /** Incoming without an offer and not yet answered: our offer goes in the 200. */
+    boolean lateOffer;
+    /** Why the call ends when we end it ourselves (no usable answer, media failure), reported once by ended(). */
+    CallEnd failure;
     CallAudio audio;
     boolean active;
     boolean localHold;
@@ -38,6 +43,11 @@ final class ActiveCall {
         this.leg = leg;
         this.media = media;
         this.sdp = sdp;
+    }
+
+    /** An incoming call the user has not answered yet. */
+    boolean unanswered() {
+        return pendingAnswer != null || lateOffer;
     }
 
     /** The state of an established call as its hold flags say. */

@@ -79,11 +79,11 @@ final class CallEngine implements CallSignalling.Listener {
     private final Consumer<ParleyEvent> emit;
     private final Executor core;
     private final Map<String, ActiveCall> calls = new HashMap<>();
-    /** Calls we place because a peer referred us (new call id → the call that asked). */
-    private final Map<String, CallLeg> referredBy = new HashMap<>();
+    private final ReferralReports referrals;
 
     CallEngine(Host host, CallMedia.Factory media, Consumer<ParleyEvent> emit, Executor core) {
         this.host = host;
+        this.referrals = new ReferralReports(host::signalling);
         this.media = media;
         this.emit = emit;
         this.core = core;
@@ -118,13 +118,20 @@ final class CallEngine implements CallSignalling.Listener {
 
     void answer(String callId, CallAudio audio) {
         ActiveCall c = calls.get(callId);
-        if (c == null || c.pendingAnswer == null) {
+        if (c == null || !c.unanswered()) {
             throw new IllegalArgumentException("There is no incoming call " + callId + " to answer.");
+        }
+        c.audio = audio;
+        if (c.lateOffer) { // the INVITE had no offer: ours goes in the 200, media starts with the ACK's answer
+            c.lateOffer = false;
+            updateInCall();
+            c.ourOffer = offer(c, false);
+            host.signalling().answer(c.leg, SdpWriter.bytes(c.ourOffer));
+            return;
         }
         SessionDescription answer = c.sdp.stamp(c.pendingAnswer.description());
         NegotiatedAudio negotiated = (NegotiatedAudio) c.pendingAnswer.audio();
         c.pendingAnswer = null;
-        c.audio = audio;
         updateInCall(); // stops ringing unless another call rings
         // Ready to receive before the answer leaves (RFC 3264 §6.1): the caller sends as soon as it has the 200.
         startMedia(c, negotiated);
@@ -138,7 +145,7 @@ final class CallEngine implements CallSignalling.Listener {
         if (c == null) {
             return;
         }
-        if (!c.leg.outgoing() && c.pendingAnswer != null) {
+        if (!c.leg.outgoing() && c.unanswered()) {
             host.signalling().reject(c.leg, 603);
         } else {
             host.signalling().hangUp(c.leg);
@@ -156,8 +163,7 @@ final class CallEngine implements CallSignalling.Listener {
         if (c == null || !c.active || c.wantedHold != null || c.localHold == held) {
             return c != null && c.active && c.localHold == held;
         }
-        SessionDescription offer = c.sdp.stamp(AudioOffers.offer(c.sdp.origin(), c.caps,
-                LocalMedia.of(c.address, c.media.localRtpPort()), Direction.forOffer(held, c.remoteHold)));
+        SessionDescription offer = offer(c, held);
         if (!host.signalling().reinvite(c.leg, SdpWriter.bytes(offer))) {
             return false;
         }
@@ -223,12 +229,9 @@ final class CallEngine implements CallSignalling.Listener {
             host.signalling().reject(leg, 486);
             return;
         }
-        SessionDescription offer;
+        SessionDescription offer = null; // none: we offer in the 200 (RFC 3261 §13.2.1)
         try {
-            if (offerBytes.length == 0) {
-                throw new SdpException(0, "The call carries no SDP offer.");
-            }
-            offer = SdpParser.parse(offerBytes);
+            offer = offerBytes.length == 0 ? null : SdpParser.parse(offerBytes);
         } catch (SdpException e) {
             LOG.info("{}: call from {} refused: {}", leg.account(), leg.peer(), e.getMessage());
             host.signalling().reject(leg, 488);
@@ -245,9 +248,9 @@ final class CallEngine implements CallSignalling.Listener {
         }
         SdpSession sdp = new SdpSession(RANDOM.nextLong() & Long.MAX_VALUE, address);
         AudioCapabilities caps = media.capabilities(secure(leg.runtime()));
-        Answer answer = SdpAnswerer.answer(offer, caps, LocalMedia.of(address, m.localRtpPort()),
-                sdp.origin(), false, OtherMediaAnswerer.REJECT_ALL);
-        if (answer.audio() instanceof AudioRejection r) {
+        Answer answer = offer == null ? null : SdpAnswerer.answer(offer, caps, LocalMedia.of(address,
+                m.localRtpPort()), sdp.origin(), false, OtherMediaAnswerer.REJECT_ALL);
+        if (answer != null && answer.audio() instanceof AudioRejection r) {
             LOG.info("{}: call from {} refused: {}", leg.account(), leg.peer(), r.sentence());
             m.close();
             host.signalling().reject(leg, 488);
@@ -255,6 +258,7 @@ final class CallEngine implements CallSignalling.Listener {
         }
         ActiveCall c = new ActiveCall(leg, m, sdp);
         c.pendingAnswer = answer;
+        c.lateOffer = answer == null;
         c.address = address;
         c.caps = caps;
         calls.put(leg.callId(), c);
@@ -293,13 +297,9 @@ final class CallEngine implements CallSignalling.Listener {
             startMedia(c, negotiated);
         } else {
             String why = ((AudioRejection) outcome).sentence();
-            LOG.info("{}: call to {} answered without usable audio: {}", leg.account(), leg.peer(), why);
-            calls.remove(leg.callId());
-            c.media.close();
-            host.signalling().hangUp(leg);
-            // ended() sees the call gone; report the real reason here
-            updateInCall();
-            finish(leg, c, new CallEnd.Failed(why));
+            LOG.info("{}: call with {} answered without usable audio: {}", leg.account(), leg.peer(), why);
+            c.failure = new CallEnd.Failed(why);
+            host.signalling().hangUp(leg); // ended() reports c.failure
         }
     }
 
@@ -384,7 +384,7 @@ final class CallEngine implements CallSignalling.Listener {
         try {
             String next = call(leg.account(), target, c.audio);
             if (calls.containsKey(next)) {
-                referredBy.put(next, leg);
+                referrals.placed(next, leg);
             } else {
                 host.signalling().referProgress(leg, 503, "Service Unavailable");
             }
@@ -409,33 +409,35 @@ final class CallEngine implements CallSignalling.Listener {
         }
     }
 
-    /** A call placed for a REFER moved on: tell the transferor (NOTIFY with a sipfrag status line). */
-    private void reportReferred(String callId, CallState state, CallEnd end) {
-        CallLeg transferor = referredBy.get(callId);
-        if (transferor == null) {
-            return;
-        }
-        if (state == CallState.RINGING) {
-            host.signalling().referProgress(transferor, 180, "Ringing");
-        } else if (state == CallState.ACTIVE) {
-            referredBy.remove(callId);
-            host.signalling().referProgress(transferor, 200, "OK");
-        } else if (end != null) {
-            referredBy.remove(callId);
-            int status = end instanceof CallEnd.Busy ? 486 : end instanceof CallEnd.Declined ? 603
-                    : end instanceof CallEnd.NoAnswer ? 480 : end instanceof CallEnd.Rejected r ? r.status() : 500;
-            host.signalling().referProgress(transferor, status, "Transfer failed");
-        }
-    }
-
     /** SRTP is offered and required exactly when the account's signalling is TLS (keys never go out in clear). */
     private static boolean secure(AccountRuntime account) {
         return account.config().transport() == org.parley.app.Transport.TLS;
     }
 
     @Override
-    public void confirmed(CallLeg leg) {
-        // media already flows since the 200 was sent; nothing more to do
+    public void confirmed(CallLeg leg, Optional<byte[]> lateAnswer) {
+        ActiveCall c = calls.get(leg.callId());
+        if (c != null && c.active && lateAnswer.isPresent()) {
+            reanswered(leg, lateAnswer.get());
+        } else if (c != null && lateAnswer.isPresent()) { // else media already flows since the 200 was sent
+            answered(leg, lateAnswer.get()); // no usable answer: BYE, ended as Failed
+        }
+    }
+
+    @Override
+    public byte[] offerWanted(CallLeg leg) {
+        ActiveCall c = calls.get(leg.callId());
+        if (c == null || !c.active || c.wantedHold != null) {
+            return null;
+        }
+        c.ourOffer = offer(c, c.localHold);
+        c.wantedHold = c.localHold; // the ACK's answer goes through reanswered()
+        return SdpWriter.bytes(c.ourOffer);
+    }
+
+    private SessionDescription offer(ActiveCall c, boolean held) {
+        return c.sdp.stamp(AudioOffers.offer(c.sdp.origin(), c.caps, LocalMedia.of(c.address,
+                c.media.localRtpPort()), Direction.forOffer(held, c.remoteHold)));
     }
 
     @Override
@@ -445,9 +447,10 @@ final class CallEngine implements CallSignalling.Listener {
             c.media.close();
         }
         updateInCall();
-        reportReferred(leg.callId(), null, end);
-        finish(leg, c, c != null && c.transferredTo != null && end instanceof CallEnd.HungUp
-                ? new CallEnd.Transferred(c.transferredTo) : end);
+        CallEnd why = c == null ? end : c.failure != null ? c.failure
+                : c.transferredTo != null && end instanceof CallEnd.HungUp ? new CallEnd.Transferred(c.transferredTo) : end;
+        referrals.report(leg.callId(), null, why);
+        finish(leg, c, why);
     }
 
     /** Records the call in the history, then tells the faces (so a history reload sees it). */
@@ -480,11 +483,8 @@ final class CallEngine implements CallSignalling.Listener {
             });
         } catch (IOException | RuntimeException e) {
             LOG.warn("{}: media for the call with {} failed", c.leg.account(), c.leg.peer(), e);
-            calls.remove(callId);
-            c.media.close();
-            host.signalling().hangUp(c.leg);
-            updateInCall();
-            finish(c.leg, c, new CallEnd.Failed("The audio could not be started: " + e.getMessage()));
+            c.failure = new CallEnd.Failed("The audio could not be started: " + e.getMessage());
+            host.signalling().hangUp(c.leg); // ended() reports c.failure
             return;
         }
         c.active = true;
@@ -495,12 +495,12 @@ final class CallEngine implements CallSignalling.Listener {
     }
 
     private void state(ActiveCall c, CallState s) {
-        reportReferred(c.leg.callId(), s, null);
+        referrals.report(c.leg.callId(), s, null);
         emit.accept(new ParleyEvent.CallStateChanged(c.leg.account(), c.leg.callId(), c.leg.peer().toString(), s));
     }
 
     private void updateInCall() {
         host.inCall(busy());
-        host.ringing(calls.values().stream().anyMatch(c -> c.pendingAnswer != null));
+        host.ringing(calls.values().stream().anyMatch(ActiveCall::unanswered));
     }
 }

@@ -29,6 +29,7 @@ import org.parley.app.chat.IncomingMessage;
 import org.parley.app.chat.SendOutcome;
 import org.parley.app.presence.WatcherDecision;
 import org.parley.app.sip.call.CallSignalling;
+import org.parley.app.sip.call.SessionTimerPolicy;
 import org.parley.app.sip.presence.AccountPresence;
 import org.parley.app.sip.presence.PresenceRequests;
 import org.parley.app.sip.presence.PublishOutcome;
@@ -111,7 +112,7 @@ public final class SipSignalling implements SipEvents, ChatTransport {
         inbound.onNotify(this::onNotify);
         inbound.onSubscribe(this::onSubscribe);
         if (callListener != null) {
-            calls = new CallSignalling(host, callListener);
+            calls = new CallSignalling(host, callListener, core, SessionTimerPolicy.configured());
             inbound.onCalls(new InboundRequests.Calls() {
                 @Override
                 public void onInvite(RequestEvent event, ServerTransaction tx, String account) {

@@ -29,6 +29,10 @@ public final class CallLeg {
     private boolean cancelWanted;
     private ClientTransaction reinvite;
     private SipAddress referTarget;
+    private final SessionTimer timer = new SessionTimer();
+    private byte[] localSdp;
+    private boolean answerInAck;
+    private boolean tooSmallRetried;
 
     CallLeg(String callId, AccountRuntime account, SipAddress peer, boolean outgoing) {
         this.callId = callId;
@@ -121,6 +125,38 @@ public final class CallLeg {
 
     void referTarget(SipAddress target) {
         referTarget = target;
+    }
+
+    /** The call's session timer (RFC 4028). */
+    SessionTimer timer() {
+        return timer;
+    }
+
+    /** The last SDP we sent (offer or answer): the body of a refresh, which changes nothing (RFC 3264 §8). */
+    byte[] localSdp() {
+        return localSdp;
+    }
+
+    void localSdp(byte[] sdp) {
+        localSdp = sdp;
+    }
+
+    /** Our last 2xx carried an offer (the INVITE had none): the ACK must carry the answer (RFC 3261 §13.2.1). */
+    boolean answerInAck() {
+        return answerInAck;
+    }
+
+    void answerInAck(boolean expected) {
+        answerInAck = expected;
+    }
+
+    /** Our INVITE was already retried once after a 422 (RFC 4028 §7.3). */
+    boolean tooSmallRetried() {
+        return tooSmallRetried;
+    }
+
+    void tooSmallRetried(boolean retried) {
+        tooSmallRetried = retried;
     }
 
     /** A CANCEL was asked for before any provisional response allowed sending one (RFC 3261 §9.1). */

@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
-import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
@@ -16,10 +16,8 @@ import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
-import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.parley.app.SipAddress;
@@ -55,14 +53,20 @@ public final class CallSignalling {
         /** 2xx to our INVITE (ACK already sent) with the answer SDP. */
         void answered(CallLeg leg, byte[] answer);
 
-        /** The ACK to our 2xx arrived: media may flow both ways. */
-        void confirmed(CallLeg leg);
+        /**
+         * The ACK to our 2xx arrived: media may flow both ways. {@code lateAnswer} is present when our 2xx carried
+         * the offer (the INVITE or re-INVITE had none): the SDP answer the ACK carries, empty bytes if it has none.
+         */
+        void confirmed(CallLeg leg, Optional<byte[]> lateAnswer);
 
         /** The call is over; called exactly once per leg. */
         void ended(CallLeg leg, CallEnd end);
 
         /** A re-INVITE from the peer (hold, resume, new media): our answer SDP, or null to refuse it (488). */
         byte[] reoffered(CallLeg leg, byte[] offer);
+
+        /** A re-INVITE from the peer without SDP: our offer for the 200 (answer in the ACK), or null to refuse (488). */
+        byte[] offerWanted(CallLeg leg);
 
         /** Our re-INVITE was accepted (ACK sent) with {@code answer}. */
         void reanswered(CallLeg leg, byte[] answer);
@@ -82,12 +86,33 @@ public final class CallSignalling {
     private final Map<String, CallLeg> legs = new HashMap<>();
     private final CallTransfers transfers;
     private final CallReinvites reinvites;
+    private final CallSessionTimers timers;
+    private final InviteResponses responses;
 
-    public CallSignalling(SipStackHost host, Listener listener) {
+    /**
+     * @param core     the core executor: session timers fall due on it
+     * @param sessions what we accept and ask for in session timers (RFC 4028)
+     */
+    public CallSignalling(SipStackHost host, Listener listener, ScheduledExecutorService core,
+                          SessionTimerPolicy sessions) {
         this.host = host;
         this.listener = listener;
         this.transfers = new CallTransfers(host, listener);
         this.reinvites = new CallReinvites(host, listener, this::bye);
+        this.timers = new CallSessionTimers(host, core, sessions, new CallSessionTimers.Actions() {
+            @Override
+            public boolean refresh(CallLeg leg) {
+                return reinvites.refresh(leg);
+            }
+
+            @Override
+            public void expired(CallLeg leg) {
+                LOG.info("call {}: no session refresh from {} in time; hanging up", leg.callId(), leg.peer());
+                bye(leg, new CallEnd.SessionExpired());
+            }
+        });
+        reinvites.timers(timers);
+        this.responses = new InviteResponses(host, timers);
     }
 
     public Optional<CallLeg> leg(String callId) {
@@ -102,7 +127,9 @@ public final class CallSignalling {
             Request r = account.requests().outOfDialog(Request.INVITE, to, leg.callId(), Tags.random(), 1);
             r.addHeader(account.requests().contact());
             r.setContent(offer, host.headers().createContentTypeHeader("application", SDP));
+            timers.addToInvite(r);
             account.authorizer().preemptive(r).ifPresent(r::setHeader);
+            leg.localSdp(offer);
             sendInvite(leg, r);
         } catch (ParseException e) {
             end(leg, new CallEnd.Failed("invalid address " + to));
@@ -122,7 +149,7 @@ public final class CallSignalling {
         switch (leg.phase()) {
             case INVITING -> leg.wantCancel();
             case EARLY -> cancel(leg);
-            case ANSWERED, CONFIRMED -> bye(leg);
+            case ANSWERED, CONFIRMED -> bye(leg, new CallEnd.HungUp());
             case ENDED -> {
             }
         }
@@ -133,13 +160,24 @@ public final class CallSignalling {
         respond(leg, 180, null);
     }
 
-    /** Answers an incoming call with {@code answer} SDP (200); the ACK confirms it. */
-    public void answer(CallLeg leg, byte[] answer) {
+    /**
+     * Answers an incoming call (200) with {@code sdp}: the answer to its offer, or our offer when the INVITE had
+     * none (the ACK then carries the answer, see {@link Listener#confirmed}). The ACK confirms the call.
+     */
+    public void answer(CallLeg leg, byte[] sdp) {
         if (leg.phase() == CallLeg.Phase.EARLY || leg.phase() == CallLeg.Phase.INVITING) {
-            if (respond(leg, 200, answer)) {
+            if (respond(leg, 200, sdp)) {
                 leg.phase(CallLeg.Phase.ANSWERED);
+                leg.localSdp(sdp);
+                leg.answerInAck(offerless(leg.invite()));
+                timers.answered(leg, timers.decide(leg.invite()));
             }
         }
+    }
+
+    /** Whether an incoming INVITE came without an offer (RFC 3261 §13.2.1: the 2xx then carries it). */
+    public static boolean offerless(Request invite) {
+        return invite.getRawContent() == null || invite.getRawContent().length == 0;
     }
 
     /** Refuses an incoming call (486 busy, 603 decline, 488 no common codec, 480 ...). */
@@ -208,6 +246,10 @@ public final class CallSignalling {
         if (st == null) {
             return;
         }
+        if (timers.decide(r) instanceof SessionNegotiation.TooSmall tooSmall) {
+            timers.refuse(st, r, tooSmall); // RFC 4028 §9: before any dialog or ringing
+            return;
+        }
         CallLeg leg = new CallLeg(callId, account, caller, false);
         leg.inviteServer(st);
         leg.invite(r);
@@ -234,9 +276,12 @@ public final class CallSignalling {
         }
         switch (r.getMethod()) {
             case Request.ACK -> {
-                if (leg.phase() == CallLeg.Phase.ANSWERED) {
+                Optional<byte[]> late = leg.answerInAck()
+                        ? Optional.of(r.getRawContent() == null ? new byte[0] : r.getRawContent()) : Optional.empty();
+                if (leg.phase() == CallLeg.Phase.ANSWERED || late.isPresent()) {
                     leg.phase(CallLeg.Phase.CONFIRMED);
-                    listener.confirmed(leg);
+                    leg.answerInAck(false);
+                    listener.confirmed(leg, late);
                 }
             }
             case Request.BYE -> {
@@ -307,6 +352,13 @@ public final class CallSignalling {
             onAnswered(leg, event, response, cseq.getSeqNumber());
             return true;
         }
+        if (status == 422 && leg.phase() != CallLeg.Phase.ENDED && !leg.cancelWanted()) {
+            Optional<Request> retry = retryTooSmall(leg, response);
+            if (retry.isPresent()) {
+                sendInvite(leg, retry.get());
+                return true;
+            }
+        }
         if ((status == 401 || status == 407) && leg.challenges() < MAX_CHALLENGES && leg.phase() != CallLeg.Phase.ENDED
                 && !leg.cancelWanted()) {
             Optional<Header> credentials = leg.runtime().authorizer().answer(leg.invite(), response,
@@ -319,7 +371,7 @@ public final class CallSignalling {
         }
         if (leg.phase() != CallLeg.Phase.ENDED) {
             end(leg, leg.cancelWanted() && status == 487 ? new CallEnd.Cancelled()
-                    : endOf(status, response.getReasonPhrase()));
+                    : InviteResponses.endOf(status, response.getReasonPhrase()));
         }
         return true;
     }
@@ -328,8 +380,7 @@ public final class CallSignalling {
     public boolean onTimeout(ClientTransaction tx) {
         for (CallLeg leg : legs.values()) {
             if (leg.reinvite() == tx) {
-                leg.reinvite(null);
-                listener.reinviteFailed(leg, 408);
+                reinvites.onTimeout(leg);
                 return true;
             }
             if (leg.inviteClient() == tx) {
@@ -361,10 +412,10 @@ public final class CallSignalling {
         leg.dialog(dialog);
         leg.phase(CallLeg.Phase.CONFIRMED);
         if (leg.cancelWanted()) {
-            bye(leg);
-            end(leg, new CallEnd.HungUp());
+            bye(leg, new CallEnd.HungUp());
             return;
         }
+        timers.succeeded(leg, response);
         listener.answered(leg, response.getRawContent() == null ? new byte[0] : response.getRawContent());
     }
 
@@ -391,9 +442,19 @@ public final class CallSignalling {
         }
     }
 
-    private void bye(CallLeg leg) {
+    private Optional<Request> retryTooSmall(CallLeg leg, Response response) {
+        try {
+            return timers.retryTooSmall(leg, response);
+        } catch (ParseException e) {
+            LOG.info("call {}: no retry after 422", leg.callId(), e);
+            return Optional.empty();
+        }
+    }
+
+    /** Ends the call with {@code end} and sends BYE when the dialog still stands. */
+    private void bye(CallLeg leg, CallEnd end) {
         Dialog d = leg.dialog();
-        end(leg, new CallEnd.HungUp());
+        end(leg, end);
         if (d == null || d.getState() == DialogState.TERMINATED) {
             return;
         }
@@ -406,31 +467,13 @@ public final class CallSignalling {
         }
     }
 
-    /** Sends a response on the incoming INVITE's transaction, with our Contact (and SDP for a 200). */
+    /** Sends a response to the incoming INVITE; a 2xx that cannot be sent ends the call. */
     private boolean respond(CallLeg leg, int status, byte[] sdp) {
-        try {
-            Response response = host.messages().createResponse(status, leg.invite());
-            ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
-            if (to.getTag() == null) {
-                to.setTag(leg.dialog() != null && leg.dialog().getLocalTag() != null ? leg.dialog().getLocalTag()
-                        : Tags.random());
-            }
-            if (status < 300) {
-                response.addHeader(leg.runtime().requests().contact());
-            }
-            if (sdp != null) {
-                ContentTypeHeader ct = host.headers().createContentTypeHeader("application", SDP);
-                response.setContent(sdp, ct);
-            }
-            leg.inviteServer().sendResponse(response);
-            return true;
-        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-            LOG.info("could not answer call {} with {}", leg.callId(), status, e);
-            if (status < 300) {
-                end(leg, new CallEnd.Failed("could not answer"));
-            }
-            return false;
+        boolean sent = responses.send(leg, status, sdp);
+        if (!sent && status < 300) {
+            end(leg, new CallEnd.Failed("could not answer"));
         }
+        return sent;
     }
 
     private void answerStateless(ServerTransaction st, Request r, int status) {
@@ -442,17 +485,8 @@ public final class CallSignalling {
             return;
         }
         leg.phase(CallLeg.Phase.ENDED);
+        leg.timer().stop();
         legs.remove(leg.callId());
         listener.ended(leg, end);
-    }
-
-    private static CallEnd endOf(int status, String reason) {
-        return switch (status) {
-            case 486, 600 -> new CallEnd.Busy();
-            case 603 -> new CallEnd.Declined();
-            case 408, 480 -> new CallEnd.NoAnswer();
-            case 487 -> new CallEnd.Cancelled();
-            default -> new CallEnd.Rejected(status, reason);
-        };
     }
 }
