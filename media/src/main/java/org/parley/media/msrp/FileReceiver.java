@@ -21,12 +21,56 @@ public final class FileReceiver implements MessageReceiver, ChunkSink {
   private final IncomingFile file;
   private final Consumer<FileOutcome> onOutcome;
   private final AtomicBoolean reported = new AtomicBoolean();
+  private final boolean holdVerdict;
+  private HeldReport held;
+  private Integer decidedStatus;
+  private String decidedComment;
   private String messageId;
   private boolean refuseThisChunk;
 
+  /** The success REPORT goes out as soon as the file is saved and verified. */
   public FileReceiver(IncomingFile file, Consumer<FileOutcome> onOutcome) {
+    this(file, onOutcome, false);
+  }
+
+  /**
+   * @param holdVerdict when true, the success REPORT of a saved file waits for {@link #verdict}, so
+   *     the application can check the file further (a virus scan) before the sender hears "done"
+   */
+  public FileReceiver(IncomingFile file, Consumer<FileOutcome> onOutcome, boolean holdVerdict) {
     this.file = Objects.requireNonNull(file, "file");
     this.onOutcome = Objects.requireNonNull(onOutcome, "onOutcome");
+    this.holdVerdict = holdVerdict;
+  }
+
+  /**
+   * With {@code holdVerdict}: tells the sender the final verdict on the saved file — {@link
+   * MsrpStatus#OK} sends the success REPORT, another status a failure REPORT with {@code comment}.
+   * The first call counts. It may write to the connection: call it on a worker, not on a thread
+   * that must not block.
+   */
+  public synchronized void verdict(int status, String comment) {
+    if (decidedStatus != null) {
+      return;
+    }
+    decidedStatus = status;
+    decidedComment = comment;
+    if (held != null) {
+      held.send(status, comment);
+    }
+  }
+
+  @Override
+  public boolean holdsSuccessReport() {
+    return holdVerdict;
+  }
+
+  @Override
+  public synchronized void successReportHeld(HeldReport report) {
+    held = report;
+    if (decidedStatus != null) {
+      report.send(decidedStatus, decidedComment);
+    }
   }
 
   /** Our user cancels: the file is deleted and the sender's next chunk gets 413. */

@@ -189,7 +189,7 @@ public final class FileSender {
   }
 
   private synchronized SendOutcome awaitReport() throws InterruptedException {
-    long deadline = System.nanoTime() + session.config().responseTimeout().toNanos();
+    long deadline = System.nanoTime() + session.config().reportTimeout().toNanos();
     while (true) {
       if (refusal != null) {
         return refusal;

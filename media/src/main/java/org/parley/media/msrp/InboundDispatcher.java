@@ -133,8 +133,32 @@ final class InboundDispatcher {
     respond(head, status);
     if (flag == Continuation.COMPLETE && status == MsrpStatus.OK
         && "yes".equals(head.report(MsrpHeader.SUCCESS_REPORT, "no"))) {
-      successReports(head, messageId, ranges, range.total());
+      if (receiver.holdsSuccessReport()) {
+        receiver.successReportHeld(heldReport(head, messageId, ranges, range.total()));
+      } else {
+        successReports(head, messageId, ranges, range.total());
+      }
     }
+  }
+
+  private HeldReport heldReport(MsrpHead send, String messageId, ReceivedRanges ranges, long total) {
+    java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+    return (status, comment) -> {
+      if (!sent.compareAndSet(false, true) || session.isClosed()) {
+        return;
+      }
+      if (status == MsrpStatus.OK) {
+        successReports(send, messageId, ranges, total);
+        return;
+      }
+      String text = comment == null ? "" : comment.replaceAll("[\\p{Cntrl}]", " ").strip();
+      long knownTotal = total != ByteRange.UNKNOWN ? total : ranges.covered();
+      MsrpHead report = MsrpHead.request(MsrpUri.randomId(16), MsrpHead.REPORT, last(send.fromPath()),
+          session.local(), List.of(new MsrpHeader(MsrpHeader.MESSAGE_ID, messageId),
+              new MsrpHeader(MsrpHeader.BYTE_RANGE, new ByteRange(1, knownTotal, knownTotal).toString()),
+              new MsrpHeader(MsrpHeader.STATUS, "000 " + status + (text.isEmpty() ? "" : " " + text))));
+      session.answer(report);
+    };
   }
 
   private void successReports(MsrpHead send, String messageId, ReceivedRanges ranges, long total) {

@@ -16,6 +16,19 @@ public interface MessageReceiver {
   default void report(MsrpReport report) {
   }
 
+  /**
+   * Whether this receiver sends the success REPORT of a complete message itself, once it has checked
+   * it (a file's hash, a virus scan): then the session hands it a {@link HeldReport} instead of
+   * reporting at once. Asked on the reader thread when a message completes with 200.
+   */
+  default boolean holdsSuccessReport() {
+    return false;
+  }
+
+  /** The REPORT of a complete message, for a receiver that {@link #holdsSuccessReport holds} it. */
+  default void successReportHeld(HeldReport report) {
+  }
+
   /** The session closed: {@code reason} says why in plain words ("closed" when closed locally). */
   default void closed(String reason) {
   }
