@@ -148,6 +148,25 @@ public interface Parley extends AutoCloseable {
      */
     void setCallPreferences(org.parley.app.call.CallPreferences preferences);
 
+    /**
+     * Offers {@code file} to {@code to} from {@code account} (null: the first account) over MSRP (RFC 5547). The
+     * file is hashed first (off the core thread); progress and the end arrive as {@link ParleyEvent.FileProgress}
+     * and {@link ParleyEvent.FileEnded}.
+     *
+     * @return the transfer's id, once the offer is on its way; fails with an IllegalArgumentException (user-fit
+     *         sentence) for an unreadable file or one the policy forbids
+     */
+    CompletableFuture<String> sendFile(String account, String to, java.nio.file.Path file);
+
+    /**
+     * Accepts an offered file ({@link ParleyEvent.FileOffered}) into {@code directory} (empty: the downloads folder).
+     * It is saved only when complete and its SHA-256 matches the offer.
+     */
+    CompletableFuture<Void> acceptFile(String transferId, java.util.Optional<java.nio.file.Path> directory);
+
+    /** Declines an offered file (603), or cancels a transfer under way, in either direction. */
+    void cancelFile(String transferId);
+
     /** Current registration state of an account. */
     RegistrationState registrationState(String account);
 

@@ -78,4 +78,21 @@ public sealed interface ParleyEvent {
     record PresenceChanged(String account, String contact, org.parley.app.presence.PresenceState state, String note)
             implements ParleyEvent {
     }
+
+    /** Someone offers us a file; accept or decline it with its {@code transferId}. */
+    record FileOffered(org.parley.app.file.FileOffer offer) implements ParleyEvent {
+        @Override
+        public String account() {
+            return offer.account();
+        }
+    }
+
+    /** Bytes of a transfer confirmed so far ({@code total} the offered size); sent at most five times a second. */
+    record FileProgress(String account, String transferId, long bytes, long total) implements ParleyEvent {
+    }
+
+    /** A file transfer ended, with how ({@code outgoing}: we sent it). */
+    record FileEnded(String account, String transferId, String peer, String name, boolean outgoing,
+                     org.parley.app.file.FileEnd end) implements ParleyEvent {
+    }
 }

@@ -93,6 +93,10 @@ final class EventJson {
                     .put("state", PresenceNames.of(e.state()));
             return e.note().isEmpty() ? node : node.put("note", e.note());
         }
+        ObjectNode file = FileEventJson.of(event);
+        if (file != null) {
+            return file;
+        }
         throw new IllegalArgumentException("unknown event " + event);
     }
 

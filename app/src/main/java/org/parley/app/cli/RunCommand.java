@@ -40,6 +40,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "With --auto-answer: record what the caller sends into this file.")
     private String answerRecord;
 
+    @Option(names = "--accept-files", paramLabel = "DIR",
+            description = "Accept every offered file into DIR (it is still checked against policy and its hash).")
+    private java.nio.file.Path acceptFiles;
+
     @Override
     public Integer call() {
         CliContext context = root.context();
@@ -61,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
             new RunSession(parley, output, new BoundedLineReader(context.stdin(), BoundedLineReader.DEFAULT_MAX_BYTES),
                     chosen, defaultAccount, new RunCalls(parley, autoAnswer
                             ? java.util.Optional.of(RunCalls.files(answerPlay, answerRecord))
-                            : java.util.Optional.empty())).readCommands();
+                            : java.util.Optional.empty()), java.util.Optional.ofNullable(acceptFiles)).readCommands();
         }
         return ExitCodes.OK;
     }

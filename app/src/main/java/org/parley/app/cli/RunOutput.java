@@ -75,6 +75,17 @@ final class RunOutput implements AutoCloseable {
         });
     }
 
+    /** The reply to a {@code send_file} command: the transfer's id, once the offer is on its way. */
+    void fileSending(String transferId, String to, JsonNode ref) {
+        submit(() -> {
+            ObjectNode line = EventJson.event("file_sending").put("transfer", transferId).put("to", to);
+            if (ref != null) {
+                line.set("ref", ref);
+            }
+            writer.write(line);
+        });
+    }
+
     /** The reply to a {@code stats} command. */
     void callStats(String callId, org.parley.app.call.CallStats s, JsonNode ref) {
         submit(() -> {

@@ -36,6 +36,7 @@ final class RunSession {
     private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
     private final RunContacts contacts;
     private final RunCalls calls;
+    private final RunFiles files;
 
     /**
      * @param allowedAccounts accounts the client may send from; empty for any
@@ -43,14 +44,20 @@ final class RunSession {
      */
     RunSession(Parley parley, RunOutput output, BoundedLineReader input, Set<String> allowedAccounts,
                String defaultAccount) {
-        this(parley, output, input, allowedAccounts, defaultAccount, new RunCalls(parley, java.util.Optional.empty()));
+        this(parley, output, input, allowedAccounts, defaultAccount, new RunCalls(parley, java.util.Optional.empty()),
+                java.util.Optional.empty());
     }
 
-    /** @param calls tracks this run's calls; registered here as a core listener */
+    /**
+     * @param calls       tracks this run's calls; registered here as a core listener
+     * @param acceptFiles accept every offered file into this folder; empty: wait for {@code accept_file}
+     */
     RunSession(Parley parley, RunOutput output, BoundedLineReader input, Set<String> allowedAccounts,
-               String defaultAccount, RunCalls calls) {
+               String defaultAccount, RunCalls calls, java.util.Optional<java.nio.file.Path> acceptFiles) {
         this.calls = calls;
         parley.addListener(calls::onEvent, Runnable::run);
+        this.files = new RunFiles(parley, output, acceptFiles);
+        parley.addListener(files::onEvent, Runnable::run);
         this.parley = parley;
         this.output = output;
         this.input = input;
@@ -85,6 +92,8 @@ final class RunSession {
             output.error(invalid.reason(), invalid.ref());
         } else if (command instanceof StdinCommand.Send send) {
             send(send);
+        } else if (files.handle(command, this::account)) {
+            return true;
         } else if (command instanceof StdinCommand.Typing typing) {
             typing(typing);
         } else if (command instanceof StdinCommand.Presence presence) {

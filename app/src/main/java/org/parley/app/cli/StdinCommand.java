@@ -70,6 +70,22 @@ sealed interface StdinCommand {
     record Dtmf(String digits, String call, JsonNode ref) implements StdinCommand {
     }
 
+    /** {@code send_file}: offer the file at {@code path} to {@code to}. */
+    record SendFile(String to, String path, String account, JsonNode ref) implements StdinCommand {
+    }
+
+    /** {@code accept_file}: accept {@code transfer} (null: the only offer) into {@code dir} (null: downloads). */
+    record AcceptFile(String transfer, String dir, JsonNode ref) implements StdinCommand {
+    }
+
+    /** {@code decline_file}: decline {@code transfer} (null: the only offer). */
+    record DeclineFile(String transfer, JsonNode ref) implements StdinCommand {
+    }
+
+    /** {@code cancel_file}: stop {@code transfer} (null: the only one), sending or receiving. */
+    record CancelFile(String transfer, JsonNode ref) implements StdinCommand {
+    }
+
     record Quit() implements StdinCommand {
     }
 

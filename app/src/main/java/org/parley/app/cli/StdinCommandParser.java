@@ -82,11 +82,20 @@ final class StdinCommandParser {
                     }
                     return new StdinCommand.Dtmf(digits.toUpperCase(java.util.Locale.ROOT),
                             optionalText(root, "call"), ref);
+                case "send_file":
+                    return new StdinCommand.SendFile(requiredText(root, "to"), requiredText(root, "path"),
+                            optionalText(root, "account"), ref);
+                case "accept_file":
+                    return new StdinCommand.AcceptFile(optionalText(root, "transfer"), optionalText(root, "dir"), ref);
+                case "decline_file":
+                    return new StdinCommand.DeclineFile(optionalText(root, "transfer"), ref);
+                case "cancel_file":
+                    return new StdinCommand.CancelFile(optionalText(root, "transfer"), ref);
                 case "quit":
                     return new StdinCommand.Quit();
                 default:
                     return new StdinCommand.Invalid("Unknown command \"" + abbreviate(cmd)
-                            + "\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, hold, transfer, dtmf, stats or quit.", ref);
+                            + "\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, hold, transfer, dtmf, stats, send_file, accept_file, decline_file, cancel_file or quit.", ref);
             }
         } catch (BadField e) {
             return new StdinCommand.Invalid(e.getMessage(), ref);

@@ -68,6 +68,8 @@ final class FileTransfers implements CallSignalling.Listener {
         FileMedia media;
         Path source;
         FileSections.RemoteMsrp remote;
+        /** Our last description: repeated when a session-timer refresh re-INVITEs the dialog. */
+        byte[] lastSdp;
         long bytes;
         long lastProgress;
         boolean finished;
@@ -124,8 +126,10 @@ final class FileTransfers implements CallSignalling.Listener {
         FileMedia m = media.open(address, secure(account));
         SdpSession sdp = new SdpSession(RANDOM.nextLong() & Long.MAX_VALUE, address);
         SessionDescription offer = sdp.stamp(FileSections.offer(sdp.origin(), m.local(), file));
-        CallLeg leg = host.signalling().invite(account, to, SdpWriter.bytes(offer));
+        byte[] offerBytes = SdpWriter.bytes(offer);
+        CallLeg leg = host.signalling().invite(account, to, offerBytes);
         Transfer t = new Transfer(leg, true, file, sdp, "");
+        t.lastSdp = offerBytes;
         t.media = m;
         t.source = source;
         if (leg.phase() == CallLeg.Phase.ENDED) {
@@ -145,10 +149,12 @@ final class FileTransfers implements CallSignalling.Listener {
         }
         String address = host.localAddress(t.leg.runtime());
         t.media = media.open(address, t.remote.tls());
-        SessionDescription answer = t.sdp.stamp(FileSections.answer(t.sdp.origin(), t.media.local(), t.remote));
+        // Listening first: the answer carries the port, and the sender connects as soon as it has the 200.
         t.media.receive(t.remote, directory.orElse(downloads),
                 org.parley.media.file.FileNames.sanitize(t.name()), listener(t));
-        host.signalling().answer(t.leg, SdpWriter.bytes(answer));
+        SessionDescription answer = t.sdp.stamp(FileSections.answer(t.sdp.origin(), t.media.local(), t.remote));
+        t.lastSdp = SdpWriter.bytes(answer);
+        host.signalling().answer(t.leg, t.lastSdp);
     }
 
     /** Declines an offer (603), or cancels a transfer under way (BYE). */
@@ -183,8 +189,10 @@ final class FileTransfers implements CallSignalling.Listener {
             return;
         }
         FileSections.RemoteMsrp o = offer.get();
-        if (secure(leg.runtime()) && !o.tls()) {
-            LOG.info("{}: file offer from {} refused: MSRP without TLS on a TLS account", leg.account(), leg.peer());
+        if (secure(leg.runtime()) && (!o.tls() || o.fingerprint().flatMap(
+                org.parley.app.sip.tls.FingerprintTls::sha256Of).isEmpty())) {
+            LOG.info("{}: file offer from {} refused: no MSRP over TLS with a fingerprint on a TLS account",
+                    leg.account(), leg.peer());
             host.signalling().reject(leg, 488);
             return;
         }
@@ -238,8 +246,13 @@ final class FileTransfers implements CallSignalling.Listener {
     }
 
     @Override
-    public void confirmed(CallLeg leg) {
+    public void confirmed(CallLeg leg, Optional<byte[]> lateAnswer) {
         // the sender connects to us; nothing to do until its first chunk
+    }
+
+    @Override
+    public byte[] offerWanted(CallLeg leg) {
+        return null; // an offer-less re-INVITE would re-open the transfer's session: refused (488)
     }
 
     @Override
@@ -256,9 +269,11 @@ final class FileTransfers implements CallSignalling.Listener {
         finish(t, result);
     }
 
+    /** A refresh (RFC 4028) or any re-INVITE: the transfer's session stays as it is; our description again. */
     @Override
     public byte[] reoffered(CallLeg leg, byte[] offer) {
-        return null; // a transfer's session does not change: 488
+        Transfer t = transfers.get(leg.callId());
+        return t == null ? null : t.lastSdp;
     }
 
     @Override
@@ -307,10 +322,13 @@ final class FileTransfers implements CallSignalling.Listener {
         }
     }
 
-    private void onFinished(Transfer t, FileEnd end) {
+    private void onFinished(Transfer t, FileEnd reported) {
         if (t.finished) {
             return;
         }
+        FileEnd end = reported instanceof FileEnd.Done d
+                ? new FileEnd.Done(d.saved(), t.file.selector().hash().map(h -> h.hex()).orElse(""), d.bytes())
+                : reported;
         if (t.outgoing) {
             end(t, end); // the receiver's verdict: BYE ends the dialog
             return;

@@ -67,8 +67,13 @@ final class InviteRouter implements CallSignalling.Listener {
     }
 
     @Override
-    public void confirmed(CallLeg leg) {
-        of(leg).confirmed(leg);
+    public void confirmed(CallLeg leg, java.util.Optional<byte[]> lateAnswer) {
+        of(leg).confirmed(leg, lateAnswer);
+    }
+
+    @Override
+    public byte[] offerWanted(CallLeg leg) {
+        return of(leg).offerWanted(leg);
     }
 
     @Override

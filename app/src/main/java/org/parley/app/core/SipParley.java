@@ -51,6 +51,8 @@ final class SipParley implements Parley {
     private final org.parley.media.audio.AudioDevices devices = new org.parley.media.audio.JavaSoundDevices();
     /** Read when a call comes in (core thread) and when the ring starts (ring-control thread). */
     private volatile org.parley.app.call.CallPreferences preferences;
+    private final CoreFiles files;
+    private final InviteRouter[] router = new InviteRouter[1];
     private final org.parley.media.audio.Ringer ringer = new org.parley.media.audio.Ringer(
             () -> devices.openSpeaker(preferences.ringingDevice()), org.parley.media.audio.RingPattern.NORTH_AMERICA);
     /**
@@ -66,7 +68,7 @@ final class SipParley implements Parley {
     private volatile List<String> accountIds = List.of();
     private volatile boolean closed;
 
-    SipParley(Profile profile, CoreOptions options) {
+    SipParley(Profile profile, CoreOptions options, FileSettings fileSettings) {
         this.profile = profile;
         this.options = options;
         this.preferences = new org.parley.app.call.CallPreferences(java.util.Optional.empty(), options.callWaiting());
@@ -75,6 +77,9 @@ final class SipParley implements Parley {
                 watcherPolicy::decisionFor);
         this.calls = new CallEngine(new CallHost(), CallMediaFactories.standard(options),
                 events::publish, core);
+        this.files = new CoreFiles(() -> signalling, router, profile, fileSettings, MsrpFileMedia.factory(),
+                events::publish, core);
+        this.router[0] = new InviteRouter(calls, files.listener());
         this.signalling = newSignalling();
         this.chat = new ChatEngine(profile.history(), new SignallingRef(), core, events::publish,
                 options.maxMessageBytes());
@@ -84,7 +89,7 @@ final class SipParley implements Parley {
         SipSignalling s = new SipSignalling(stackSettings(), core, this::onRegistrationState,
                 (message, respond) -> chatEngine().onIncoming(message, respond));
         s.onPresence(presence);
-        s.onCalls(calls);
+        s.onCalls(router[0]);
         return s;
     }
 
@@ -106,50 +111,11 @@ final class SipParley implements Parley {
 
     /** Hands the current signalling instance to the presence engine with every account's contacts. */
     private void attachPresence(List<String> ids) {
-        java.util.Map<String, List<org.parley.storage.ContactRecord>> contacts = contactsByAccount();
-        SipSignalling s = signalling;
-        presence.attach(new PresenceTransport() {
-            @Override
-            public void publish(String account, byte[] pidf) {
-                s.publish(account, pidf);
-            }
-
-            @Override
-            public void signOutDocument(String account, byte[] pidf) {
-                s.signOutDocument(account, pidf);
-            }
-
-            @Override
-            public void watch(String account, List<SipAddress> contacts) {
-                s.watch(account, contacts);
-            }
-
-            @Override
-            public void decided(String account, SipAddress watcher, WatcherDecision decision) {
-                s.decided(account, watcher, decision);
-            }
-        }, ids, contacts);
+        PresenceWiring.attach(presence, signalling, ids, contactsByAccount());
     }
 
-    /**
-     * The stored contacts of every account, keyed by normalised account id (stored AORs may be spelt differently).
-     * One read of the account list, one of each contact list.
-     */
     private java.util.Map<String, List<org.parley.storage.ContactRecord>> contactsByAccount() {
-        java.util.Map<String, List<org.parley.storage.ContactRecord>> result = new java.util.HashMap<>();
-        try {
-            for (AccountRecord r : profile.accounts().list()) {
-                try {
-                    result.computeIfAbsent(SipAddress.parse(r.aor()).toString(), k -> new ArrayList<>())
-                            .addAll(profile.contacts().list(r.aor()));
-                } catch (IllegalArgumentException e) {
-                    LOG.debug("account {} skipped for presence: {}", r.aor(), e.getMessage());
-                }
-            }
-        } catch (StorageException e) {
-            LOG.warn("contacts cannot be read; nobody is watched", e);
-        }
-        return result;
+        return PresenceWiring.contactsByAccount(profile);
     }
 
     private SipSignalling.Settings stackSettings() {
@@ -365,6 +331,21 @@ final class SipParley implements Parley {
         preferences = java.util.Objects.requireNonNull(chosen, "preferences");
     }
 
+    @Override
+    public CompletableFuture<String> sendFile(String account, String to, java.nio.file.Path file) {
+        return files.send(resolveAccount(account), SipAddress.parse(to), java.util.Objects.requireNonNull(file));
+    }
+
+    @Override
+    public CompletableFuture<Void> acceptFile(String transferId, java.util.Optional<java.nio.file.Path> directory) {
+        return files.accept(transferId, directory);
+    }
+
+    @Override
+    public void cancelFile(String transferId) {
+        files.cancel(transferId);
+    }
+
     /** The call engine's view of the core: current signalling, presence, contacts. Core thread. */
     private final class CallHost implements CallEngine.Host {
         @Override
@@ -512,6 +493,7 @@ final class SipParley implements Parley {
         }
         ringing.execute(ringer::close);
         ringing.shutdown();
+        files.close();
         core.shutdownNow();
     }
 }

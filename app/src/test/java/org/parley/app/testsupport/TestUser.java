@@ -30,13 +30,17 @@ public final class TestUser implements AutoCloseable {
     public final Profile profile;
     public final List<ParleyEvent> events = new CopyOnWriteArrayList<>();
     private final CoreOptions options;
+    /** Where this user's received files go (a folder of the test's own), policy and scan hook. */
+    public org.parley.app.core.FileSettings files;
     public Parley core;
 
-    private TestUser(String name, String aor, Profile profile, CoreOptions options) {
+    private TestUser(String name, String aor, Profile profile, CoreOptions options, Path dir) {
         this.name = name;
         this.aor = aor;
         this.profile = profile;
         this.options = options;
+        this.files = new org.parley.app.core.FileSettings(dir.resolve(name + "-downloads"),
+                dir.resolve(name + "-quarantine"), org.parley.app.file.FilePolicy.DEFAULT, Duration.ofSeconds(20));
     }
 
     /** Creates the profile and account; does not start the core. */
@@ -56,7 +60,7 @@ public final class TestUser implements AutoCloseable {
         profile.accounts().save(new AccountRecord(aor, name, password, kamailio.host() + ":" + port,
                 transport.name(), 300, transport == Transport.TLS ? kamailio.certificatePemPath().toString() : null,
                 null));
-        return new TestUser(name, aor, profile, options);
+        return new TestUser(name, aor, profile, options, dir);
     }
 
     /** Short keep-alive and retry intervals so loss of registration is noticed within a test's patience. */
@@ -66,7 +70,7 @@ public final class TestUser implements AutoCloseable {
     }
 
     public TestUser start() {
-        core = ParleyCore.open(profile, options);
+        core = ParleyCore.open(profile, options, files);
         core.addListener(events::add, Runnable::run);
         core.start();
         return this;

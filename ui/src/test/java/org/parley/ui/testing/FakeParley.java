@@ -274,4 +274,26 @@ public final class FakeParley implements Parley {
     public void close() {
         closed = true;
     }
+
+    /** Files offered, as "account->to:path"; accepted and cancelled transfer ids. */
+    public final java.util.List<String> filesSent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final java.util.List<String> filesAccepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final java.util.List<String> filesCancelled = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<String> sendFile(String account, String to, java.nio.file.Path file) {
+        filesSent.add(account + "->" + to + ":" + file);
+        return CompletableFuture.completedFuture("transfer-" + filesSent.size());
+    }
+
+    @Override
+    public CompletableFuture<Void> acceptFile(String transferId, java.util.Optional<java.nio.file.Path> directory) {
+        filesAccepted.add(transferId + directory.map(d -> ":" + d).orElse(""));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void cancelFile(String transferId) {
+        filesCancelled.add(transferId);
+    }
 }
