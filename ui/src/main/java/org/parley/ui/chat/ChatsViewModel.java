@@ -2,6 +2,7 @@ package org.parley.ui.chat;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.parley.app.Parley;
 import org.parley.app.ParleyEvent;
@@ -17,6 +19,8 @@ import org.parley.ui.common.Async;
 import org.parley.ui.common.ConversationKey;
 import org.parley.ui.common.ErrorText;
 import org.parley.ui.common.I18n;
+import org.parley.ui.files.FilesViewModel;
+import org.parley.ui.files.TransferItem;
 
 /**
  * The open conversations (one tab each) and what outlives a tab: drafts and mute, per conversation. Both are
@@ -39,6 +43,7 @@ public final class ChatsViewModel {
     private final Map<ConversationKey, String> drafts = new HashMap<>();
     private final Set<ConversationKey> muted = new HashSet<>();
     private final ErrorText errors;
+    private FilesViewModel files;
     /** The latest queued preference write; the next one starts after it. */
     private java.util.concurrent.CompletableFuture<Void> writes = java.util.concurrent.CompletableFuture.completedFuture(null);
 
@@ -99,11 +104,39 @@ public final class ChatsViewModel {
                 }
             });
             created.loadOlder();
+            if (files != null) {
+                created.attach(files);
+            }
             open.add(created);
             return created;
         });
         selected.set(vm);
         return vm;
+    }
+
+    /**
+     * Opens the conversation as a tab without taking the front from the one there (a file offer must be
+     * visible, but must not pull the user out of another chat).
+     */
+    public ConversationViewModel reveal(ConversationKey key) {
+        ConversationViewModel front = selected.get();
+        ConversationViewModel vm = open(key);
+        if (front != null && front != vm && open.contains(front)) {
+            selected.set(front);
+        }
+        return vm;
+    }
+
+    /** Shows file transfers in the conversations: each open one gets its peer's rows, now and as they come. */
+    public void follow(FilesViewModel transfers) {
+        this.files = transfers;
+        transfers.transfers().addListener((ListChangeListener<TransferItem>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(t -> find(t.key()).ifPresent(v -> v.hideTransfer(t)));
+                c.getAddedSubList().forEach(t -> find(t.key()).ifPresent(v -> v.showTransfers(List.of(t))));
+            }
+        });
+        open.forEach(c -> c.attach(transfers));
     }
 
     /** Closes a tab; its draft is kept for when it is opened again. */

@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -28,32 +29,51 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.parley.ui.common.I18n;
+import org.parley.ui.files.FileOpener;
+import org.parley.ui.files.FilePicker;
+import org.parley.ui.files.FxFilePicker;
+import org.parley.ui.files.TransferView;
 import org.parley.ui.fx.Icons;
 
 /**
  * One chat: header (name, typing indicator, mute), the virtualised message list and the composer.
  * Enter sends, Shift+Enter starts a new line; Ctrl+C in the list copies the selected messages' text.
- * Scrolling to the top loads older history and keeps the view where it was. UI thread.
+ * Scrolling to the top loads older history and keeps the view where it was. Files reach the peer by the
+ * paperclip, Ctrl+Shift+F or dropping them on the conversation; their transfers are rows of the list. UI thread.
  */
 public final class ConversationView {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     /** F2 on a message: select part of its text. */
     private static final KeyCombination SELECT_TEXT = new KeyCodeCombination(KeyCode.F2);
+    /** Ctrl+Shift+F: choose files to send. */
+    static final KeyCombination SEND_FILE = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
 
     private final ConversationViewModel vm;
     private final I18n i18n;
     private final Consumer<String> linkOpener;
     private final Consumer<org.parley.ui.common.ConversationKey> caller;
+    private final FilePicker picker;
     private final ListView<MessageItem> list = new ListView<>();
     private final TextArea composer = new TextArea();
     private boolean loading;
 
     public ConversationView(ConversationViewModel vm, I18n i18n, Consumer<String> linkOpener,
                             Consumer<org.parley.ui.common.ConversationKey> caller) {
+        this(vm, i18n, linkOpener, caller, new FxFilePicker(i18n));
+    }
+
+    /**
+     * @param linkOpener opens links, and received files and their folders ({@code HostServices.showDocument})
+     * @param picker     asks for files to send and folders to save into
+     */
+    public ConversationView(ConversationViewModel vm, I18n i18n, Consumer<String> linkOpener,
+                            Consumer<org.parley.ui.common.ConversationKey> caller, FilePicker picker) {
         this.vm = vm;
         this.i18n = i18n;
         this.linkOpener = linkOpener;
         this.caller = caller;
+        this.picker = picker;
     }
 
     public Parent build() {
@@ -94,7 +114,9 @@ public final class ConversationView {
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setPlaceholder(new Label(i18n.t("chat.empty")));
         javafx.beans.property.IntegerProperty selectRequest = new javafx.beans.property.SimpleIntegerProperty(-1);
-        list.setCellFactory(v -> new MessageCell(i18n, linkOpener, vm::retry, this::loadOlder, selectRequest));
+        FileOpener opener = FileOpener.through(linkOpener);
+        list.setCellFactory(v -> new MessageCell(i18n, linkOpener, vm::retry, this::loadOlder, selectRequest,
+                () -> new TransferView(i18n, vm.files().orElseThrow(), opener, picker)));
         list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (COPY.match(e)) {
                 copySelection();
@@ -146,8 +168,15 @@ public final class ConversationView {
         send.setTooltip(new Tooltip(i18n.t("chat.send")));
         send.setOnAction(e -> vm.send());
         send.disableProperty().bind(vm.draftProperty().isEmpty());
+        Button attach = new Button(null, Icons.of(Feather.PAPERCLIP));
+        attach.setId("attach");
+        attach.getStyleClass().addAll("flat", "button-icon");
+        attach.setAccessibleText(i18n.t("files.attach"));
+        attach.setTooltip(new Tooltip(i18n.t("files.attach.tip")));
+        attach.setOnAction(e -> chooseFiles());
+        attach.setDisable(vm.files().isEmpty());
         HBox.setHgrow(composer, Priority.ALWAYS);
-        HBox compose = new HBox(8, composer, send);
+        HBox compose = new HBox(8, attach, composer, send);
         compose.setAlignment(Pos.BOTTOM_RIGHT);
         compose.setPadding(new Insets(8, 12, 10, 12));
         Label error = new Label();
@@ -160,7 +189,39 @@ public final class ConversationView {
 
         BorderPane root = new BorderPane(list, header, null, bottom, null);
         root.getStyleClass().add("conversation");
+        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (SEND_FILE.match(e)) {
+                e.consume();
+                chooseFiles();
+            }
+        });
+        acceptDroppedFiles(root);
         return root;
+    }
+
+    /** The paperclip and Ctrl+Shift+F: the chooser, then each chosen file is offered. */
+    private void chooseFiles() {
+        if (vm.files().isPresent() && list.getScene() != null) {
+            vm.sendFiles(picker.filesToSend(list.getScene().getWindow()));
+        }
+    }
+
+    /** Files dropped anywhere on the conversation are offered to its peer, one transfer each. */
+    private void acceptDroppedFiles(BorderPane root) {
+        root.setOnDragOver(e -> {
+            if (vm.files().isPresent() && e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        root.setOnDragDropped(e -> {
+            boolean done = vm.files().isPresent() && e.getDragboard().hasFiles();
+            if (done) {
+                vm.sendFiles(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
     }
 
     public void focusComposer() {

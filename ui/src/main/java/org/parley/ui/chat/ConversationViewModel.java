@@ -24,11 +24,14 @@ import org.parley.ui.common.Async;
 import org.parley.ui.common.ConversationKey;
 import org.parley.ui.common.ErrorText;
 import org.parley.ui.common.I18n;
+import org.parley.ui.files.FilesViewModel;
+import org.parley.ui.files.TransferItem;
 
 /**
  * One open conversation: a window onto the history that grows upwards page by page ({@link #loadOlder()}),
  * so a conversation of any length opens with one small read. Oldest message first in {@link #messages()}.
- * Also the composer's draft, the peer's typing indicator and mute.
+ * Also the composer's draft, the peer's typing indicator and mute. File transfers are rows of the same list
+ * ({@link MessageItem#transfer()}), placed by time ({@link TransferRows}).
  *
  * <p>Threading: UI thread only. History pages are read on the calling thread (one indexed page is fast);
  * sending goes through the core and comes back via {@link Async#onUi}.
@@ -48,6 +51,8 @@ public final class ConversationViewModel {
     private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(true);
     private final BooleanProperty muted = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final TransferRows transfers = new TransferRows(messages);
+    private FilesViewModel files;
     private boolean composing;
     private boolean restoring;
 
@@ -92,15 +97,17 @@ public final class ConversationViewModel {
     }
 
     /**
-     * Prepends the next older page.
+     * Prepends the next older page (and the transfers it reaches).
      *
-     * @return how many messages were added at index 0 (0 when the start of the history is reached)
+     * @return how many rows were added above the previous top row (0 when the start of the history is reached)
      */
     public int loadOlder() {
         if (!hasOlder.get()) {
             return 0;
         }
-        long before = messages.isEmpty() ? Long.MAX_VALUE : messages.get(0).id();
+        MessageItem top = messages.isEmpty() ? null : messages.get(0);
+        long before = messages.stream().filter(m -> m.transfer().isEmpty()).mapToLong(MessageItem::id).findFirst()
+                .orElse(Long.MAX_VALUE);
         List<MessageRecord> page;
         try {
             page = parley.profile().history().conversation(key.account(), key.peer(), before, PAGE);
@@ -121,7 +128,40 @@ public final class ConversationViewModel {
         }
         Collections.reverse(older);
         messages.addAll(0, older);
-        return older.size();
+        transfers.place(!hasOlder.get());
+        return top == null ? messages.size() : messages.indexOf(top);
+    }
+
+    /**
+     * Shows file transfers: this session's rows with the peer now and as they come (through
+     * {@link ChatsViewModel}), and the stored ones once read in the background. Sending files needs it.
+     */
+    void attach(FilesViewModel files) {
+        this.files = files;
+        showTransfers(files.of(key));
+        files.loadPast(key, this::showTransfers, error::set);
+    }
+
+    void showTransfers(List<TransferItem> shown) {
+        transfers.add(shown, !hasOlder.get());
+    }
+
+    void hideTransfer(TransferItem transfer) {
+        transfers.remove(transfer);
+    }
+
+    /** The file actions, once transfers are attached. */
+    public Optional<FilesViewModel> files() {
+        return Optional.ofNullable(files);
+    }
+
+    /** Offers each file to the peer; a refused one puts its sentence in the error line. */
+    public void sendFiles(List<java.nio.file.Path> chosen) {
+        if (files == null || chosen.isEmpty()) {
+            return;
+        }
+        error.set("");
+        chosen.forEach(f -> files.send(key, f, error::set));
     }
 
     /** Puts a kept draft back without telling the peer that the user is typing. */

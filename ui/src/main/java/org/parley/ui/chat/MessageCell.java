@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.beans.property.IntegerProperty;
@@ -22,13 +23,16 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.parley.storage.DeliveryState;
 import org.parley.ui.common.I18n;
+import org.parley.ui.files.TransferItem;
+import org.parley.ui.files.TransferView;
 
 /**
  * One message: a bubble with the text (links clickable), the time and, for outgoing messages, the delivery
  * state; a failed message offers "Send again". Reaching the first row asks for older history through
  * {@code onTopReached}. To select part of a message, a double-click on its text (or the list's "Select text",
  * which sets {@code selectRequest} to the row's index) swaps the text for a read-only text area of the same
- * size; Escape, leaving it, or the cell showing another message swaps it back. UI thread.
+ * size; Escape, leaving it, or the cell showing another message swaps it back. A file transfer's row shows a
+ * {@link TransferView} instead. UI thread.
  */
 final class MessageCell extends ListCell<MessageItem> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
@@ -47,11 +51,16 @@ final class MessageCell extends ListCell<MessageItem> {
     private final VBox bubble;
     private final HBox row;
     private final ChangeListener<DeliveryState> onState = (o, a, now) -> showState();
+    private final Supplier<TransferView> transfers;
+    private TransferView transferView;
+    private HBox transferRow;
     private MessageItem current;
 
+    /** @param transfers makes the view of a transfer row (once per cell, when it first shows one) */
     MessageCell(I18n i18n, Consumer<String> linkOpener, Consumer<MessageItem> retry, Runnable onTopReached,
-                IntegerProperty selectRequest) {
+                IntegerProperty selectRequest, Supplier<TransferView> transfers) {
         this.i18n = i18n;
+        this.transfers = transfers;
         this.selectRequest = selectRequest;
         this.linkOpener = linkOpener;
         this.retry = retry;
@@ -101,7 +110,7 @@ final class MessageCell extends ListCell<MessageItem> {
 
     /** Shows the message as selectable text (same size as the bubble's text). */
     void startSelecting() {
-        if (current == null || bubble.getChildren().get(0) == selectable) {
+        if (current == null || current.transfer().isPresent() || bubble.getChildren().get(0) == selectable) {
             return;
         }
         selectable.setText(current.text());
@@ -126,9 +135,14 @@ final class MessageCell extends ListCell<MessageItem> {
         }
         current = empty ? null : item;
         endSelecting();
+        accessibleTextProperty().unbind();
         if (current == null) {
             setGraphic(null);
             setAccessibleText(null);
+            return;
+        }
+        if (item.transfer().isPresent()) {
+            showTransfer(item.transfer().get());
             return;
         }
         text.getChildren().clear();
@@ -150,6 +164,25 @@ final class MessageCell extends ListCell<MessageItem> {
         showState();
         resend.setOnAction(e -> retry.accept(item));
         setGraphic(row);
+        if (getIndex() == 0) {
+            javafx.application.Platform.runLater(onTopReached);
+        }
+    }
+
+    private void showTransfer(TransferItem transfer) {
+        if (transferView == null) {
+            transferView = transfers.get();
+            VBox box = new VBox(transferView.node());
+            box.getStyleClass().addAll("bubble", "bubble-transfer");
+            box.maxWidthProperty().bind(widthProperty().multiply(0.75));
+            transferRow = new HBox(box);
+        }
+        transferView.show(transfer);
+        VBox box = (VBox) transferRow.getChildren().get(0);
+        box.getStyleClass().setAll("bubble", "bubble-transfer", transfer.outgoing() ? "bubble-out" : "bubble-in");
+        transferRow.setAlignment(transfer.outgoing() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+        accessibleTextProperty().bind(transferView.node().accessibleTextProperty());
+        setGraphic(transferRow);
         if (getIndex() == 0) {
             javafx.application.Platform.runLater(onTopReached);
         }

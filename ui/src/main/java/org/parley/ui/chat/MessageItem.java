@@ -1,6 +1,7 @@
 package org.parley.ui.chat;
 
 import java.time.Instant;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -8,8 +9,13 @@ import javafx.beans.property.StringProperty;
 import org.parley.storage.DeliveryState;
 import org.parley.storage.Direction;
 import org.parley.storage.MessageRecord;
+import org.parley.ui.files.TransferItem;
 
-/** One message row. Text and time are fixed; the delivery state changes as the core reports. UI thread only. */
+/**
+ * One row of a conversation: a message, or a file transfer ({@link #transfer()}, whose row has no message id and
+ * no delivery state). A message's text and time are fixed; its delivery state changes as the core reports.
+ * UI thread only.
+ */
 public final class MessageItem {
     private final long id;
     private final Direction direction;
@@ -17,8 +23,15 @@ public final class MessageItem {
     private final Instant at;
     private final ObjectProperty<DeliveryState> state = new SimpleObjectProperty<>();
     private final StringProperty reason = new SimpleStringProperty("");
+    private final TransferItem transfer;
 
     public MessageItem(long id, Direction direction, String text, Instant at, DeliveryState state, String reason) {
+        this(id, direction, text, at, state, reason, null);
+    }
+
+    private MessageItem(long id, Direction direction, String text, Instant at, DeliveryState state, String reason,
+                        TransferItem transfer) {
+        this.transfer = transfer;
         this.id = id;
         this.direction = direction;
         this.text = text;
@@ -31,6 +44,17 @@ public final class MessageItem {
         return new MessageItem(r.id(), r.direction(), r.body(), r.createdAt(), r.state(), r.stateReason());
     }
 
+    /** The row of a file transfer: its name as text, its start (or, from the history, its end) as time. */
+    public static MessageItem of(TransferItem t) {
+        return new MessageItem(-1, t.outgoing() ? Direction.OUT : Direction.IN, t.name(), t.at(), null, null, t);
+    }
+
+    /** The transfer this row shows, if it is a transfer's row. */
+    public Optional<TransferItem> transfer() {
+        return Optional.ofNullable(transfer);
+    }
+
+    /** The message's id; -1 for a transfer's row. */
     public long id() {
         return id;
     }

@@ -17,6 +17,9 @@ import org.parley.ui.common.Async;
 import org.parley.ui.common.ConversationKey;
 import org.parley.ui.common.I18n;
 import org.parley.ui.contacts.ContactListViewModel;
+import org.parley.ui.files.FilesViewModel;
+import org.parley.ui.files.OfferNotice;
+import org.parley.ui.files.TransferItem;
 import org.parley.ui.notify.NotificationPolicy;
 import org.parley.ui.notify.Notifier;
 import org.parley.ui.presence.PresenceViewModel;
@@ -45,6 +48,8 @@ public final class MainViewModel {
     private final SettingsViewModel settings;
     private final NotificationPolicy notifications;
     private final org.parley.ui.handoff.LinkPromptViewModel links;
+    private final FilesViewModel files;
+    private final OfferNotice offers;
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
     private final StringProperty status = new SimpleStringProperty("");
 
@@ -66,6 +71,12 @@ public final class MainViewModel {
                 contacts::nameOf, this::open);
         this.links = new org.parley.ui.handoff.LinkPromptViewModel(parley, async, i18n, contacts::nameOf,
                 liveCalls::call, this::open);
+        this.files = new FilesViewModel(parley, async, i18n, java.time.Clock.systemUTC(),
+                key -> contacts.find(key).filter(c -> c.savedProperty().get()).map(c -> c.nameProperty().get())
+                        .filter(n -> !n.isBlank()), contacts::nameOf);
+        chats.follow(files);
+        this.offers = new OfferNotice(notifier, i18n, windowFocused::get,
+                () -> settings.notificationsProperty().get() && !presence.isDoNotDisturb(), chats::isMuted, this::open);
         chats.selectedProperty().addListener((o, a, now) -> markSelectedRead());
         windowFocused.addListener((o, a, now) -> markSelectedRead());
         accounts.accounts().addListener((ListChangeListener<AccountItem>) c -> reloadContacts());
@@ -110,6 +121,11 @@ public final class MainViewModel {
             liveCalls.onEvent(event);
             return;
         }
+        if (event instanceof ParleyEvent.FileOffered || event instanceof ParleyEvent.FileProgress
+                || event instanceof ParleyEvent.FileEnded) {
+            files.onEvent(event).ifPresent(this::offered);
+            return;
+        }
         if (event instanceof ParleyEvent.WatcherApprovalNeeded a) {
             watchers.onApprovalNeeded(a);
             return;
@@ -124,6 +140,17 @@ public final class MainViewModel {
             }
             notifications.onReceived(key, m);
         }
+    }
+
+    /** A file offer: its conversation opens as a tab (not in front) and counts it unread, as a message would. */
+    private void offered(TransferItem offer) {
+        ConversationKey key = offer.key();
+        contacts.ensure(key);
+        chats.reveal(key);
+        if (!windowFocused.get() || chats.selectedKey().filter(key::equals).isEmpty()) {
+            contacts.countUnread(key);
+        }
+        offers.onOffered(offer);
     }
 
     /** Opens the conversation in a tab, selects it and clears its unread counter. */
@@ -183,6 +210,11 @@ public final class MainViewModel {
     /** Questions asked because of a {@code sip:}/{@code tel:} link; links reach it through {@code offer}. */
     public org.parley.ui.handoff.LinkPromptViewModel links() {
         return links;
+    }
+
+    /** This session's file transfers; the conversations show them. */
+    public FilesViewModel files() {
+        return files;
     }
 
     public SettingsViewModel settings() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class BundleTest {
     private static final Pattern KEY_LITERAL = Pattern.compile(
-            "\"((?:app|common|unlock|error|registration|menu|accounts?|contacts?|chat|delivery|search|notify|settings|presence|watchers|calls?)"
+            "\"((?:app|common|unlock|error|registration|menu|accounts?|contacts?|chat|delivery|search|notify|settings|presence|watchers|calls?|files)"
                     + "\\.[A-Za-z.]+)\"");
 
     @Test
