@@ -280,10 +280,14 @@ public final class FakeParley implements Parley {
     public final java.util.List<String> filesAccepted = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final java.util.List<String> filesCancelled = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** What {@link #sendFile} answers; null (the default): at once, with "transfer-N". */
+    public volatile java.util.function.Function<java.nio.file.Path, CompletableFuture<String>> sendFileAnswer;
+
     @Override
     public CompletableFuture<String> sendFile(String account, String to, java.nio.file.Path file) {
         filesSent.add(account + "->" + to + ":" + file);
-        return CompletableFuture.completedFuture("transfer-" + filesSent.size());
+        var answer = sendFileAnswer;
+        return answer != null ? answer.apply(file) : CompletableFuture.completedFuture("transfer-" + filesSent.size());
     }
 
     @Override
