@@ -16,18 +16,20 @@ public final class TransferText {
         this.i18n = i18n;
     }
 
-    /** "999 B", "1.5 kB", "12.3 MB", "512 MB", "1,5 GB" (German). */
+    /** "999 B", "1.5 kB", "12.3 MB", "512 MB", "1,5 GB" (German); halves round up. */
     public String size(long bytes) {
         if (bytes < 1000) {
             return bytes + " B";
         }
         double value = bytes;
         int unit = 0;
-        while (value >= 999.95 && unit < UNITS.length - 1) {
+        while (value >= 999.5 && unit < UNITS.length - 1) { // would round to "1000"
             value /= 1000;
             unit++;
         }
         NumberFormat f = NumberFormat.getNumberInstance(i18n.locale());
+        f.setGroupingUsed(false);
+        f.setRoundingMode(java.math.RoundingMode.HALF_UP);
         f.setMaximumFractionDigits(value < 99.95 ? 1 : 0);
         f.setMinimumFractionDigits(value < 99.95 ? 1 : 0);
         return f.format(value) + " " + UNITS[unit];
