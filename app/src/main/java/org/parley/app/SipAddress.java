@@ -6,11 +6,16 @@ import java.util.regex.Pattern;
 
 /**
  * A user's SIP address of record, normalised to {@code sip:user@host[:port]} (or {@code sips:}).
- * Only the parts Parley uses are kept; URI parameters and headers are refused.
+ * Only the parts Parley uses are kept; URI parameters and headers are refused, except {@code ;user=phone}
+ * (RFC 3261 §19.1.1), which is accepted and dropped: it says how the user part is to be read, not whom it
+ * names, and Parley's identities (conversations, calls, contacts, the Request-URI built from them) are
+ * parameter-free, as the addresses of incoming requests are read (docs/desktop-integration.md, "tel: links").
  */
 public record SipAddress(String scheme, String user, String host, int port) {
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9\\-_.!~*'()&=+$,;?/%]+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+]");
+    /** The one URI parameter accepted (and dropped); names and values compare case-insensitively (§19.1.4). */
+    private static final String USER_PHONE = ";user=phone";
 
     public SipAddress {
         Objects.requireNonNull(scheme);
@@ -19,7 +24,8 @@ public record SipAddress(String scheme, String user, String host, int port) {
     }
 
     /**
-     * Parses "sip:alice@example.com", "sips:alice@example.com:5061" or "alice@example.com".
+     * Parses "sip:alice@example.com", "sips:alice@example.com:5061" or "alice@example.com";
+     * "sip:+4930123456@example.com;user=phone" is read as "sip:+4930123456@example.com".
      *
      * @throws IllegalArgumentException with a sentence fit for a user
      */
@@ -49,6 +55,9 @@ public record SipAddress(String scheme, String user, String host, int port) {
         }
         String user = s.substring(0, at);
         String hostPort = s.substring(at + 1);
+        if (hostPort.toLowerCase(Locale.ROOT).endsWith(USER_PHONE) && hostPort.length() > USER_PHONE.length()) {
+            hostPort = hostPort.substring(0, hostPort.length() - USER_PHONE.length());
+        }
         int port = -1;
         String host = hostPort;
         int colon = hostPort.lastIndexOf(':');

@@ -28,6 +28,9 @@ import org.parley.ui.notify.DesktopNotifier;
 import org.parley.ui.notify.Notifier;
 import org.parley.ui.settings.SettingsStore;
 import org.parley.ui.settings.SettingsViewModel;
+import org.parley.ui.tray.AwtTray;
+import org.parley.ui.tray.Tray;
+import org.parley.ui.tray.TrayMenu;
 import org.parley.ui.unlock.ProfileGate;
 import org.parley.ui.unlock.UnlockView;
 import org.parley.ui.unlock.UnlockViewModel;
@@ -38,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * The composition root: builds the view-models and views and wires them to the core. Unlock screen first;
  * once the profile is open, the core is started with its events delivered on the FX thread
  * ({@code Platform::runLater}) and the main window replaces the unlock screen. Closing the main window hides it
- * into the tray where there is one (the tray's Quit, or Parley → Quit, ends the app); without a tray, and on
- * the unlock screen, closing quits: the window hides, the session shuts down on a background thread, then exit.
+ * when a {@link Tray} icon is showing (its Open shows the window again; its Quit, or Parley → Quit, ends the
+ * app); without a tray, and on the unlock screen (the tray appears only after unlock), closing quits, so Parley
+ * never runs invisibly. Quitting hides the window, removes the tray icon, closes the session (core, then
+ * profile) on a background thread, then exits the FX toolkit.
  *
  * <p>Links: when {@link ParleyDesktop} made this the first instance, the hand-off server runs from
  * {@link #start} on; links (its own command line's and later launches') wait in a {@link HandoffInbox} until
@@ -48,8 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class DesktopApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
 
+    private final Environment env;
     private final AppDirs dirs;
-    private final Consumer<Stage> onMainWindow;
     private I18n i18n;
     private Async async;
     private Stage stage;
@@ -59,6 +64,7 @@ public final class DesktopApp extends Application {
     private MainViewModel main;
     private final HandoffInbox inbox = new HandoffInbox(Platform::runLater);
     private HandoffServer handoff;
+    private boolean quitting;
 
     /** Set by {@link ParleyDesktop} before launch when this process holds the instance lock. */
     private static volatile SingleInstance.Paths handoffPaths;
@@ -70,18 +76,34 @@ public final class DesktopApp extends Application {
         launchLink = link;
     }
 
+    /**
+     * What the self-test and tests replace.
+     *
+     * @param gate         the profile to unlock
+     * @param tray         where a hidden window is found again
+     * @param onMainWindow called on the FX thread once the main window's scene is on the stage (it may not be
+     *                     laid out yet)
+     * @param exit         the last step of quitting, after the session is closed (any thread)
+     */
+    record Environment(AppDirs dirs, ProfileGate gate, Tray tray, Consumer<Stage> onMainWindow, Runnable exit) {
+        static Environment of(AppDirs dirs, Consumer<Stage> onMainWindow) {
+            return new Environment(dirs, ProfileGate.at(dirs.dataDir()), new AwtTray(), onMainWindow, Platform::exit);
+        }
+    }
+
     /** The real app, over the user's directories ({@link AppDirs#system()}). */
     public DesktopApp() {
         this(AppDirs.system(), stage -> { });
     }
 
-    /**
-     * For {@link SelfTest}: other directories, and {@code onMainWindow} is called on the FX thread once the main
-     * window's scene is on the stage (it may not be laid out yet).
-     */
+    /** For {@link SelfTest}: other directories, and a callback for the main window (see {@link Environment}). */
     DesktopApp(AppDirs dirs, Consumer<Stage> onMainWindow) {
-        this.dirs = dirs;
-        this.onMainWindow = onMainWindow;
+        this(Environment.of(dirs, onMainWindow));
+    }
+
+    DesktopApp(Environment env) {
+        this.env = env;
+        this.dirs = env.dirs();
     }
 
     @Override
@@ -96,20 +118,28 @@ public final class DesktopApp extends Application {
         Platform.setImplicitExit(false);
         primary.setOnCloseRequest(e -> {
             e.consume();
-            if (notifier != null && notifier.hasTray()) {
-                LOG.info("main window closed; Parley keeps running in the tray");
-                stage.hide();
-            } else {
-                quit();
-            }
+            closeRequested();
         });
         primary.setTitle(i18n.t("app.name"));
         primary.getIcons().setAll(WindowIcons.load());
         LOG.info("desktop app starting; profile directory {}", dirs.dataDir());
-        UnlockViewModel unlock = new UnlockViewModel(ProfileGate.at(dirs.dataDir()), async, i18n, this::unlocked);
+        UnlockViewModel unlock = new UnlockViewModel(env.gate(), async, i18n, this::unlocked);
         show(new UnlockView(unlock, i18n).build(), 520, 440);
+        logFirstFrame(primary.getScene());
         primary.show();
         startHandoff();
+    }
+
+    /** The cold-start figure (docs/benchmarks.md) is measured up to this line: the unlock window's first pulse. */
+    private static void logFirstFrame(Scene scene) {
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                LOG.info("unlock window shown");
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
     }
 
     private void startHandoff() {
@@ -137,8 +167,8 @@ public final class DesktopApp extends Application {
             return;
         }
         session.attach(parley);
-        notifier = new DesktopNotifier(i18n.t("app.name"), i18n.t("app.tray.open"), i18n.t("app.tray.quit"),
-                this::toFront, this::quit);
+        notifier = DesktopNotifier.install(env.tray(), new TrayMenu(i18n.t("app.name"), i18n.t("app.tray.open"),
+                i18n.t("app.tray.quit"), this::toFront, this::toFront, this::quit));
         DesktopNotifier tray = notifier;
         Notifier toFront = (title, text, onOpen) -> tray.show(title, text, () -> {
             toFront();
@@ -155,7 +185,7 @@ public final class DesktopApp extends Application {
         main.start();
         parley.start();
         inbox.attach(main.links()::offer);
-        onMainWindow.accept(stage);
+        env.onMainWindow().accept(stage);
     }
 
     private void show(Parent root, double width, double height) {
@@ -164,13 +194,31 @@ public final class DesktopApp extends Application {
         stage.setScene(scene);
     }
 
+    /** The window's close button: into the tray when its icon is showing, else quit. */
+    private void closeRequested() {
+        if (notifier != null && notifier.hasTray()) {
+            LOG.info("main window closed; Parley keeps running in the tray");
+            stage.hide();
+        } else {
+            quit();
+        }
+    }
+
     private void toFront() {
+        if (quitting) {
+            return;
+        }
         stage.show();
         stage.setIconified(false);
         stage.toFront();
     }
 
+    /** FX thread. Once only: a second Quit (menu, then tray) while shutting down does nothing. */
     private void quit() {
+        if (quitting) {
+            return;
+        }
+        quitting = true;
         stage.hide();
         if (notifier != null) {
             notifier.close();
@@ -185,7 +233,7 @@ public final class DesktopApp extends Application {
             if (s != null) {
                 s.close();
             }
-            Platform.exit();
+            env.exit().run();
         }, "parley-ui-shutdown");
         closer.start();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.parley.app.SipAddress;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -116,15 +117,23 @@ class DialPlanTest {
     }
 
     @Test
-    void aNumberBecomesAUserPhoneUriAtTheAccountDomain() {
+    void aNumberBecomesASipUriAtTheAccountDomainWithUserPhoneOnlyWhenGlobal() {
         DialTarget target = DialTarget.of(number("tel:+49 (0)30 123-456"), GERMANY, "example.com");
         assertThat(target.address().toString()).isEqualTo("sip:030123456@example.com");
-        assertThat(target.uri()).isEqualTo("sip:030123456@example.com;user=phone");
+        // A local dial string is not a telephone-subscriber without phone-context (RFC 3966 §5.1.5).
+        assertThat(target.uri()).isEqualTo("sip:030123456@example.com");
         assertThat(target.number()).isEqualTo("030123456");
-        assertThat(DialTarget.of(number("tel:+4930123456"), DialPlan.NONE, "example.com").uri())
-                .isEqualTo("sip:+4930123456@example.com;user=phone");
+        DialTarget global = DialTarget.of(number("tel:+4930123456"), DialPlan.NONE, "example.com");
+        assertThat(global.uri()).isEqualTo("sip:+4930123456@example.com;user=phone");
+        assertThat(global.address().toString()).isEqualTo("sip:+4930123456@example.com");
         assertThat(DialTarget.of(number("tel:*21#"), GERMANY, "example.com").uri())
-                .isEqualTo("sip:*21%23@example.com;user=phone");
+                .isEqualTo("sip:*21%23@example.com");
+    }
+
+    @Test
+    void theCoreReadsTheUserPhoneUriAsTheAddressItCalls() {
+        DialTarget global = DialTarget.of(number("tel:+4930123456"), DialPlan.NONE, "example.com");
+        assertThat(SipAddress.parse(global.uri())).isEqualTo(global.address());
     }
 
     private static DialRequest.Number number(String link) {

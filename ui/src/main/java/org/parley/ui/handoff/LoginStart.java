@@ -32,13 +32,25 @@ public final class LoginStart {
      * {@code bin/parley-desktop} names ({@code parley.launcher}).
      */
     public static LoginStart system(UnaryOperator<String> env, String home) {
+        return of(env, System::getProperty, home);
+    }
+
+    /**
+     * As {@link #system}, with the system properties given: {@code jpackage.app-path} (set by every jpackage
+     * launcher to its own absolute path) wins over {@code parley.launcher} (set by {@code bin/parley-desktop});
+     * either counts only when absolute, and so does {@code XDG_CONFIG_HOME} (XDG Base Directory specification).
+     */
+    public static LoginStart of(UnaryOperator<String> env, UnaryOperator<String> properties, String home) {
         String config = env.apply("XDG_CONFIG_HOME");
         Path configHome = config != null && !config.isBlank() && Path.of(config).isAbsolute() ? Path.of(config)
                 : Path.of(home, ".config");
-        Optional<String> launcher = Optional.ofNullable(System.getProperty("jpackage.app-path"))
-                .or(() -> Optional.ofNullable(System.getProperty("parley.launcher")))
-                .filter(p -> !p.isBlank() && Path.of(p).isAbsolute());
+        Optional<String> launcher = absolute(properties.apply("jpackage.app-path"))
+                .or(() -> absolute(properties.apply("parley.launcher")));
         return new LoginStart(configHome, launcher);
+    }
+
+    private static Optional<String> absolute(String path) {
+        return Optional.ofNullable(path).filter(p -> !p.isBlank() && Path.of(p).isAbsolute());
     }
 
     public Path entry() {
@@ -54,13 +66,22 @@ public final class LoginStart {
         return Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** Writes or removes the autostart entry. */
+    /**
+     * Writes or removes the autostart entry.
+     *
+     * @throws IOException when writing fails, or there is no launcher or its path has control characters or
+     *                     {@code =} (which a desktop entry cannot hold)
+     */
     public void set(boolean on) throws IOException {
         if (!on) {
             Files.deleteIfExists(entry);
             return;
         }
         String exec = launcher.orElseThrow(() -> new IOException("This Parley has no launcher to start."));
+        // The Desktop Entry Specification forbids '=' in the program's path; no quoting helps.
+        if (exec.chars().anyMatch(Character::isISOControl) || exec.contains("=")) {
+            throw new IOException("The launcher's path cannot be written into a desktop entry.");
+        }
         Files.createDirectories(entry.getParent());
         Path tmp = Files.createTempFile(entry.getParent(), ".parley-", ".tmp");
         try {
@@ -71,11 +92,15 @@ public final class LoginStart {
         }
     }
 
-    /** Desktop Entry Specification 1.5: Exec arguments with spaces or specials are double-quoted. */
+    /**
+     * Desktop Entry Specification 1.5, "The Exec key": an argument with spaces or reserved characters is
+     * double-quoted, inside which {@code " ` $ \} take a backslash; a literal {@code %} is {@code %%}; then the
+     * value's own string escaping doubles every backslash.
+     */
     static String desktopEntry(String exec) {
         String quoted = exec.matches("[A-Za-z0-9/._+-]+") ? exec
                 : "\"" + exec.replace("\\", "\\\\\\\\").replace("\"", "\\\\\"").replace("`", "\\\\`")
-                        .replace("$", "\\\\$") + "\"";
+                        .replace("$", "\\\\$").replace("%", "%%") + "\"";
         return """
                 [Desktop Entry]
                 Type=Application

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.app.SipAddress;
 import org.parley.storage.AccountRecord;
 import org.parley.storage.ContactRecord;
 import org.parley.storage.Profile;
@@ -108,6 +109,21 @@ class LinkPromptFxTest {
         robot.clickOn("#link-prompt-call");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> called.size() == 1);
         assertThat(called.get(0).peer()).isEqualTo("sip:0030123456@example.com");
+    }
+
+    @Test
+    void aGlobalNumberInE164ModeReachesTheCallerAsTheAddressTheCoreTakes(FxRobot robot) throws Exception {
+        setUp("v=1;cc=49;np=0;ip=00;ol=;ext=4;intl=1");
+        offer(robot, "tel:+49-30-123456");
+        assertThat(robot.lookup("#link-prompt").queryAs(DialogPane.class).getContentText())
+                .isEqualTo("Call +4930123456@example.com?");
+        robot.clickOn("#link-prompt-call");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> called.size() == 1);
+
+        String peer = called.get(0).peer();
+        assertThat(peer).isEqualTo("sip:+4930123456@example.com");
+        // The RFC 3261 §19.1.6 form of the same number names the same peer for the core.
+        assertThat(SipAddress.parse("sip:+4930123456@example.com;user=phone")).isEqualTo(SipAddress.parse(peer));
     }
 
     @Test
