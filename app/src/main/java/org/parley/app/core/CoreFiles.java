@@ -69,7 +69,16 @@ final class CoreFiles {
 
     /** Hashes {@code path} on the worker, then offers it on the core thread; completes with the transfer id. */
     CompletableFuture<String> send(String account, SipAddress to, Path path) {
-        return CompletableFuture.supplyAsync(() -> describe(path), worker)
+        return send(account, to, path, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #send(String, SipAddress, Path)}, with the description changed by {@code describe} before it is
+     * offered: tests use it to play a lying or hostile sender (a wrong size or hash, a name that is a path).
+     */
+    CompletableFuture<String> send(String account, SipAddress to, Path path,
+            java.util.function.UnaryOperator<FileDescription> describe) {
+        return CompletableFuture.supplyAsync(() -> describe.apply(describe(path)), worker)
                 .thenApplyAsync(file -> {
                     try {
                         return engine.send(account, to, path, file);

@@ -241,6 +241,9 @@ final class FileTransfers implements CallSignalling.Listener {
             return;
         }
         t.remote = answer.get();
+        // Accepted: the sender's face moves from "waiting" to "sending" before the first byte is confirmed.
+        emit.accept(new ParleyEvent.FileProgress(t.leg.account(), t.leg.callId(), 0,
+                t.file.selector().size().orElse(-1)));
         long offset = t.file.range().map(r -> r.offset()).orElse(0L);
         t.media.send(t.remote, t.source, offset, listener(t));
     }
@@ -377,8 +380,8 @@ final class FileTransfers implements CallSignalling.Listener {
         }
         LOG.info("{}: file {} {} {}: {}", t.leg.account(), t.name(), t.outgoing ? "to" : "from", t.leg.peer(),
                 end.code());
-        emit.accept(new ParleyEvent.FileEnded(t.leg.account(), t.leg.callId(), t.leg.peer().toString(), t.name(),
-                t.outgoing, end));
+        emit.accept(new ParleyEvent.FileEnded(t.leg.account(), t.leg.callId(), t.leg.peer().toString(),
+                t.outgoing ? t.name() : org.parley.media.file.FileNames.sanitize(t.name()), t.outgoing, end));
         host.record(t, end);
     }
 

@@ -66,4 +66,20 @@ final class PresenceWiring {
         }
         return result;
     }
+
+    /** A stable random id of this installation's profile: keeps presence tuple ids the same across runs. */
+    static String deviceId(Profile profile) {
+        try {
+            java.util.Optional<String> id = profile.preferences().get("presence/device");
+            if (id.isPresent()) {
+                return id.get();
+            }
+            String fresh = java.util.UUID.randomUUID().toString();
+            profile.preferences().put("presence/device", fresh);
+            return fresh;
+        } catch (StorageException e) {
+            LOG.warn("no stored device id; presence ids will change at restart", e);
+            return java.util.UUID.randomUUID().toString();
+        }
+    }
 }

@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SipParley implements Parley {
     private static final Logger LOG = LoggerFactory.getLogger(SipParley.class);
-    private static final String DEVICE_KEY = "presence/device";
     private static final java.time.Duration TEST_PATIENCE = java.time.Duration.ofSeconds(10);
 
     private final Profile profile;
@@ -73,7 +72,7 @@ final class SipParley implements Parley {
         this.options = options;
         this.preferences = new org.parley.app.call.CallPreferences(java.util.Optional.empty(), options.callWaiting());
         this.watcherPolicy = new WatcherPolicy(profile.preferences());
-        this.presence = new PresenceEngine(events::publish, deviceId(profile), java.time.Clock.systemUTC(),
+        this.presence = new PresenceEngine(events::publish, PresenceWiring.deviceId(profile), java.time.Clock.systemUTC(),
                 watcherPolicy::decisionFor);
         this.calls = new CallEngine(new CallHost(), CallMediaFactories.standard(options),
                 events::publish, core);
@@ -93,21 +92,6 @@ final class SipParley implements Parley {
         return s;
     }
 
-    /** A stable random id of this installation's profile: keeps presence tuple ids the same across runs. */
-    private static String deviceId(Profile profile) {
-        try {
-            java.util.Optional<String> id = profile.preferences().get(DEVICE_KEY);
-            if (id.isPresent()) {
-                return id.get();
-            }
-            String fresh = java.util.UUID.randomUUID().toString();
-            profile.preferences().put(DEVICE_KEY, fresh);
-            return fresh;
-        } catch (StorageException e) {
-            LOG.warn("no stored device id; presence ids will change at restart", e);
-            return java.util.UUID.randomUUID().toString();
-        }
-    }
 
     /** Hands the current signalling instance to the presence engine with every account's contacts. */
     private void attachPresence(List<String> ids) {
@@ -344,6 +328,11 @@ final class SipParley implements Parley {
     @Override
     public void cancelFile(String transferId) {
         files.cancel(transferId);
+    }
+
+    /** The file side of the core (package tests play hostile senders through it). */
+    CoreFiles files() {
+        return files;
     }
 
     /** The call engine's view of the core: current signalling, presence, contacts. Core thread. */

@@ -137,7 +137,21 @@ class StdinCommandParserTest {
     @Test
     void unknown_command_lists_every_command() {
         assertThat(parser.parse("{\"cmd\":\"dance\"}")).isEqualTo(new StdinCommand.Invalid(
-                "Unknown command \"dance\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, hold, transfer, dtmf, stats or quit.", null));
+                "Unknown command \"dance\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, hold, transfer, dtmf, stats, send_file, accept_file, decline_file, cancel_file or quit.", null));
+    }
+
+    @Test
+    void file_commands_with_and_without_optional_fields() {
+        assertThat(parser.parse("{\"cmd\":\"send_file\",\"to\":\"bob@x\",\"path\":\"/tmp/a.pdf\",\"ref\":7}"))
+                .isEqualTo(new StdinCommand.SendFile("bob@x", "/tmp/a.pdf", null, new IntNode(7)));
+        assertThat(parser.parse("{\"cmd\":\"send_file\",\"to\":\"bob@x\"}"))
+                .isEqualTo(new StdinCommand.Invalid("Missing \"path\".", null));
+        assertThat(parser.parse("{\"cmd\":\"accept_file\"}")).isEqualTo(new StdinCommand.AcceptFile(null, null, null));
+        assertThat(parser.parse("{\"cmd\":\"accept_file\",\"transfer\":\"t1\",\"dir\":\"/tmp/in\"}"))
+                .isEqualTo(new StdinCommand.AcceptFile("t1", "/tmp/in", null));
+        assertThat(parser.parse("{\"cmd\":\"decline_file\",\"transfer\":\"t1\"}"))
+                .isEqualTo(new StdinCommand.DeclineFile("t1", null));
+        assertThat(parser.parse("{\"cmd\":\"cancel_file\"}")).isEqualTo(new StdinCommand.CancelFile(null, null));
     }
 
     @Test
