@@ -64,7 +64,7 @@ final class MediaLoop implements Runnable {
     this.rtcp = rtcp;
     this.localRtp = (InetSocketAddress) rtp.getLocalAddress();
     this.random = random;
-    this.clock = new MediaClock(config.clockRate());
+    this.clock = new MediaClock();
     this.remote = new RemoteSource(config.clockRate());
     this.rtpTransform = config.rtpTransform().orElse(null);
     // RTCP intervals need spread, not secrecy: a Random seeded once draws without allocating
@@ -173,8 +173,10 @@ final class MediaLoop implements Runnable {
       }
       remote.follow(ssrc);
     }
+    int rate = state.receiveClockRate(packet.payloadType());
+    remote.stats.changeClockRate(rate);
     Arrival arrival = remote.stats.update(
-        packet.sequenceNumber(), packet.timestamp(), clock.arrivalUnits(now));
+        packet.sequenceNumber(), packet.timestamp(), clock.arrivalUnits(now, rate));
     if (!arrival.deliverable()) {
       return;
     }
