@@ -15,8 +15,9 @@ import org.parley.app.sip.call.SessionTimerPolicy;
  * @param keepAlive       interval of keep-alives and registration checks while registered
  * @param retryBase       first delay before re-registering after a failure; doubles up to {@code retryCap}
  * @param retryCap        longest delay between registration attempts
- * @param codecs          audio codecs calls may use, by SDP encoding name ("opus", "PCMU", "PCMA"; offered in
- *                        Parley's preference order); empty = every codec Parley has
+ * @param codecs          audio codecs calls may use, by SDP encoding name ("opus", "G722", "PCMU", "PCMA"),
+ *                        offered in this list's order; empty = every codec Parley has, in its preference order
+ *                        (the same four)
  * @param ring            ring while a call comes in (the desktop app; not the CLI), on the ringing device of
  *                        {@code Parley.setCallPreferences} (the default speaker until one is set)
  * @param callWaiting     a call that comes in during a call rings too; false: it is refused as busy (486). The
