@@ -104,7 +104,7 @@ final class SipParley implements Parley {
 
     private SipSignalling.Settings stackSettings() {
         return new SipSignalling.Settings(options.bindAddress(), options.port(), options.userAgent(),
-                options.keepAlive(), options.retryBase(), options.retryCap());
+                options.keepAlive(), options.retryBase(), options.retryCap(), options.sessionTimers());
     }
 
     /** The chat engine's view of whichever signalling instance is current (it is replaced on reload). */

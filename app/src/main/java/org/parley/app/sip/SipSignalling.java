@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,9 +53,22 @@ public final class SipSignalling implements SipEvents, ChatTransport {
     /** Generous estimate of a MESSAGE's headers, for choosing the transport before building it. */
     private static final int HEADER_ALLOWANCE = 700;
 
-    /** Settings that apply to the whole stack. */
+    /**
+     * Settings that apply to the whole stack.
+     *
+     * @param sessionTimers the session intervals (RFC 4028) calls accept and ask for
+     */
     public record Settings(String bindAddress, int port, String userAgent, Duration keepAlive, Duration retryBase,
-                           Duration retryCap) {
+                           Duration retryCap, SessionTimerPolicy sessionTimers) {
+        public Settings {
+            Objects.requireNonNull(sessionTimers, "sessionTimers");
+        }
+
+        /** Settings with the {@link SessionTimerPolicy#STANDARD standard} session timers. */
+        public Settings(String bindAddress, int port, String userAgent, Duration keepAlive, Duration retryBase,
+                        Duration retryCap) {
+            this(bindAddress, port, userAgent, keepAlive, retryBase, retryCap, SessionTimerPolicy.STANDARD);
+        }
     }
 
     /** Receives registration state changes, on the core thread. */
@@ -112,7 +126,7 @@ public final class SipSignalling implements SipEvents, ChatTransport {
         inbound.onNotify(this::onNotify);
         inbound.onSubscribe(this::onSubscribe);
         if (callListener != null) {
-            calls = new CallSignalling(host, callListener, core, SessionTimerPolicy.configured());
+            calls = new CallSignalling(host, callListener, core, settings.sessionTimers());
             inbound.onCalls(new InboundRequests.Calls() {
                 @Override
                 public void onInvite(RequestEvent event, ServerTransaction tx, String account) {

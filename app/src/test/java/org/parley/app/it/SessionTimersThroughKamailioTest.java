@@ -24,10 +24,9 @@ import org.parley.app.testsupport.kamailio.KamailioExtension;
  * Session timers (RFC 4028) and offer-less INVITEs (RFC 3261 §13.2.1) between Parley and SIPp through Kamailio.
  *
  * <p>Tests that need a timer to run out or fall due lower Parley's minimum session interval to 4 s through
- * {@link SessionTimerPolicy#MINIMUM_PROPERTY} (set before the core starts, cleared after each test), so that a
- * 6 s interval is accepted and the call lasts seconds instead of minutes; the headers on the wire and the timing
- * rules (refresh at half, BYE at interval minus a third) are the same as with the standard 90 s. The others run
- * with the standard minimum.
+ * {@link org.parley.app.core.CoreOptions#withSessionTimers}, so that a 6 s interval is accepted and the call
+ * lasts seconds instead of minutes; the headers on the wire and the timing rules (refresh at half, BYE at
+ * interval minus a third) are the same as with the standard 90 s. The others run with the standard minimum.
  */
 class SessionTimersThroughKamailioTest {
     @RegisterExtension
@@ -41,7 +40,6 @@ class SessionTimersThroughKamailioTest {
 
     @AfterEach
     void close() {
-        System.clearProperty(SessionTimerPolicy.MINIMUM_PROPERTY);
         if (sipp != null) {
             sipp.close();
         }
@@ -51,10 +49,11 @@ class SessionTimersThroughKamailioTest {
     }
 
     private void startBob(boolean shortMinimum) throws Exception {
-        if (shortMinimum) {
-            System.setProperty(SessionTimerPolicy.MINIMUM_PROPERTY, "4");
-        }
-        bob = TestUser.create(dir, kamailio, "bob", "bobpw", Transport.UDP).startAndAwaitRegistered();
+        SessionTimerPolicy timers = shortMinimum
+                ? new SessionTimerPolicy(4, SessionTimerPolicy.STANDARD.requestedSeconds())
+                : SessionTimerPolicy.STANDARD;
+        bob = TestUser.create(dir, kamailio, "bob", "bobpw", Transport.UDP,
+                TestUser.fastOptions().withSessionTimers(timers)).startAndAwaitRegistered();
     }
 
     private SippPeer caller(String scenario, Map<String, String> keys) throws Exception {

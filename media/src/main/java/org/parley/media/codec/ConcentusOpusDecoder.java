@@ -6,6 +6,11 @@ import io.github.jaredmdobson.concentus.OpusException;
 /**
  * Mono 48 kHz Opus decoder with Opus's own concealment and in-band FEC recovery. Packets longer
  * than the caller's buffer (e.g. 40 ms into a 20 ms frame) are refused as invalid.
+ *
+ * <p>Allocation: this wrapper allocates nothing on valid packets, but Concentus allocates its
+ * scratch arrays inside every call (about 20–30 KB per decoded, concealed or FEC-rebuilt frame),
+ * so this decoder does not meet {@link AudioDecoder}'s no-allocation rule; see {@code
+ * docs/media.md}.
  */
 final class ConcentusOpusDecoder implements AudioDecoder {
   private final OpusDecoder decoder;

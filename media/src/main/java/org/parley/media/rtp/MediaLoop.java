@@ -51,6 +51,8 @@ final class MediaLoop implements Runnable {
   private volatile long rejected;
   private volatile boolean running = true;
   private volatile CallQuality quality = CallQuality.NONE;
+  private OptionalDouble roundTrip = OptionalDouble.empty();
+  private OptionalDouble lossOfOurs = OptionalDouble.empty();
   private Thread thread;
 
   MediaLoop(RtpSessionConfig config, RtpListener listener, SessionState state,
@@ -62,11 +64,12 @@ final class MediaLoop implements Runnable {
     this.rtcp = rtcp;
     this.localRtp = (InetSocketAddress) rtp.getLocalAddress();
     this.random = random;
-    this.clock = new MediaClock(config.clockRate());
+    this.clock = new MediaClock();
     this.remote = new RemoteSource(config.clockRate());
     this.rtpTransform = config.rtpTransform().orElse(null);
+    // RTCP intervals need spread, not secrecy: a Random seeded once draws without allocating
     this.rtcpAgent = new RtcpAgent(config, state, remote, clock, listener,
-        config.rtcpMux() ? rtp : rtcp, random);
+        config.rtcpMux() ? rtp : rtcp, new Random(random.nextLong()));
     this.selector = Selector.open();
     rtp.configureBlocking(false).register(selector, SelectionKey.OP_READ);
     rtcp.configureBlocking(false).register(selector, SelectionKey.OP_READ);
@@ -170,8 +173,10 @@ final class MediaLoop implements Runnable {
       }
       remote.follow(ssrc);
     }
+    int rate = state.receiveClockRate(packet.payloadType());
+    remote.stats.changeClockRate(rate);
     Arrival arrival = remote.stats.update(
-        packet.sequenceNumber(), packet.timestamp(), clock.arrivalUnits(now));
+        packet.sequenceNumber(), packet.timestamp(), clock.arrivalUnits(now, rate));
     if (!arrival.deliverable()) {
       return;
     }
@@ -230,8 +235,11 @@ final class MediaLoop implements Runnable {
     return local.isAnyLocalAddress() ? from.isLoopbackAddress() : local.equals(from);
   }
 
+  /** Builds the UI's snapshot; the two optional figures are reused while they do not change. */
   private void publish() {
     ReceptionStatistics s = remote.stats;
+    roundTrip = reuse(roundTrip, remote.roundTripMillis);
+    lossOfOurs = reuse(lossOfOurs, remote.lossOfOursPercent);
     long expected = s.expected();
     double loss = expected > 0 ? Math.max(0, s.cumulativeLost()) * 100.0 / expected : 0;
     quality = new CallQuality(
@@ -240,9 +248,17 @@ final class MediaLoop implements Runnable {
         loss,
         remote.recentLossPercent,
         s.jitterMillis(),
-        remote.roundTripMillis >= 0 ? OptionalDouble.of(remote.roundTripMillis) : OptionalDouble.empty(),
-        remote.lossOfOursPercent >= 0
-            ? OptionalDouble.of(remote.lossOfOursPercent) : OptionalDouble.empty());
+        roundTrip,
+        lossOfOurs);
+  }
+
+  /** {@code current} if it already holds {@code value} (negative: none), else a new one. */
+  private static OptionalDouble reuse(OptionalDouble current, double value) {
+    if (value < 0) {
+      return OptionalDouble.empty();
+    }
+    boolean same = current.isPresent() && Double.compare(current.getAsDouble(), value) == 0;
+    return same ? current : OptionalDouble.of(value);
   }
 
   /** Datagrams dropped as malformed, and as rejected by the transforms. */

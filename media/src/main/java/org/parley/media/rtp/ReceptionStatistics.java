@@ -13,7 +13,7 @@ public final class ReceptionStatistics {
   static final int MIN_SEQUENTIAL = 2;
   private static final int SEQ_MOD = 1 << 16;
 
-  private final int clockRate;
+  private int clockRate;
   private final SeenWindow seen = new SeenWindow();
   private boolean started;
   private int maxSeq;
@@ -36,6 +36,23 @@ public final class ReceptionStatistics {
       throw new IllegalArgumentException("clock rate " + clockRate);
     }
     this.clockRate = clockRate;
+  }
+
+  /**
+   * The stream's clock rate changed (SDP agreed on a codec with another RTP clock): the jitter
+   * estimate is rescaled to the new units and the next packet starts a new transit time; sequence
+   * counts are kept.
+   */
+  public void changeClockRate(int rate) {
+    if (rate <= 0) {
+      throw new IllegalArgumentException("clock rate " + rate);
+    }
+    if (rate == clockRate) {
+      return;
+    }
+    jitter16 = jitter16 * rate / clockRate;
+    clockRate = rate;
+    transitKnown = false;
   }
 
   /** Forgets everything: the next packet starts a new source on probation. */

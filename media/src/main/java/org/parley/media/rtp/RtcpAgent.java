@@ -187,7 +187,7 @@ final class RtcpAgent implements RtcpVisitor {
   private long timestampAt(long now) {
     long last = state.lastSendNanos;
     long elapsed = last == 0 ? 0 : now - last;
-    return (state.lastTimestamp + clock.units(elapsed)) & 0xFFFF_FFFFL;
+    return (state.lastTimestamp + clock.units(elapsed, state.sendClockRate)) & 0xFFFF_FFFFL;
   }
 
   private long intervalNanos(boolean weSent) {

@@ -13,8 +13,8 @@ import java.util.Objects;
  * incoming packets), RTCP reports at the RFC 3550 interval and a BYE on close.
  *
  * <p>Threading: {@link #send} is called by one media thread at a time (the audio sender; DTMF goes
- * through the same thread); {@link #setRemote}, {@link #quality}, {@link #ssrc} and {@link #close}
- * from any thread. Incoming packets reach the {@link RtpListener} on the session's own media
+ * through the same thread); {@link #setRemote}, {@link #setClockRates}, {@link #quality}, {@link
+ * #ssrc} and {@link #close} from any thread. Incoming packets reach the {@link RtpListener} on the session's own media
  * thread. Nothing here takes a lock.
  */
 public final class RtpSession implements AutoCloseable {
@@ -33,7 +33,7 @@ public final class RtpSession implements AutoCloseable {
 
   private RtpSession(RtpSessionConfig config, RtpListener listener, RtpPorts.Bound ports,
       SecureRandom random) throws IOException {
-    this.state = new SessionState(random.nextInt());
+    this.state = new SessionState(random.nextInt(), config.clockRate());
     this.rtp = ports.rtp();
     this.rtpPort = ((InetSocketAddress) ports.rtp().getLocalAddress()).getPort();
     this.rtcpPort = ((InetSocketAddress) ports.rtcp().getLocalAddress()).getPort();
@@ -71,6 +71,24 @@ public final class RtpSession implements AutoCloseable {
     state.remoteRtp = rtpAddress;
     state.remoteRtcp = rtcpAddress != null ? rtcpAddress
         : new InetSocketAddress(rtpAddress.getAddress(), rtpAddress.getPort() + 1);
+  }
+
+  /**
+   * Sets the RTP clock rates SDP agreed on, replacing {@link RtpSessionConfig#clockRate()} (which
+   * had to be chosen when the ports opened, before SDP): {@code sendRate} is the clock of the
+   * payload we send, for the RTP timestamp of sender reports; {@code receiveRates[pt]} the clock
+   * of each payload type we accept, 0 where unknown (then {@code sendRate}), in which interarrival
+   * jitter is counted (RFC 3550 6.4.1). A packet of another rate than the previous one rescales the
+   * jitter estimate. Any thread; the media thread uses them from its next packet or report.
+   *
+   * @throws IllegalArgumentException when {@code sendRate} is not positive
+   */
+  public void setClockRates(int sendRate, int[] receiveRates) {
+    if (sendRate <= 0) {
+      throw new IllegalArgumentException("clock rate " + sendRate);
+    }
+    state.receiveClockRates = receiveRates.clone();
+    state.sendClockRate = sendRate;
   }
 
   /**

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param localAddress the address to bind (a wildcard address binds all interfaces)
  * @param portMin lowest port of the range to take the RTP/RTCP pair from
  * @param portMax highest port of the range
- * @param clockRate RTP clock rate of the stream we receive (for jitter in ms and arrival times)
+ * @param clockRate RTP clock rate until {@link RtpSession#setClockRates} names the negotiated
+ *     codec's (for jitter and the timestamps of sender reports)
  * @param cname the canonical name sent in SDES, e.g. "user@host" or a random identifier
  * @param sessionBandwidth session bandwidth in bits per second; RTCP uses 5 % of it
  * @param rtcpMinimumInterval fixed minimum between reports (RFC 3550 says 5 s)

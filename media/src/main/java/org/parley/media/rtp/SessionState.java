@@ -23,14 +23,30 @@ final class SessionState {
   volatile long lastSendNanos;
 
   /**
+   * RTP clock rates from signalling ({@link RtpSession#setClockRates}): of the payload we send
+   * (sender reports extrapolate its timestamp) and of each payload type we receive, 0 where
+   * unknown (interarrival jitter is counted in it). Read by the media thread.
+   */
+  volatile int sendClockRate;
+  volatile int[] receiveClockRates = new int[0];
+
+  /**
    * Where RTP and RTCP go: set from signalling by {@link RtpSession#setRemote} and re-latched by
    * the media thread to the source of validated packets (symmetric RTP).
    */
   volatile InetSocketAddress remoteRtp;
   volatile InetSocketAddress remoteRtcp;
 
-  SessionState(int ssrc) {
+  SessionState(int ssrc, int clockRate) {
     this.ssrc = ssrc;
+    this.sendClockRate = clockRate;
+  }
+
+  /** The clock rate of received payload type {@code pt}: as signalled, else the send rate. */
+  int receiveClockRate(int pt) {
+    int[] rates = receiveClockRates;
+    int rate = pt < rates.length ? rates[pt] : 0;
+    return rate > 0 ? rate : sendClockRate;
   }
 
   /** Packets sent with the current SSRC (an SR counts from an SSRC change, RFC 3550 6.4.1). */

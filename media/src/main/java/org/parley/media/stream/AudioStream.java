@@ -13,7 +13,6 @@ import org.parley.media.audio.AudioSource;
 import org.parley.media.audio.MutableSource;
 import org.parley.media.codec.Codec;
 import org.parley.media.dtmf.TelephoneEvent;
-import org.parley.media.rtp.CallQuality;
 import org.parley.media.rtp.RtpSession;
 import org.parley.media.rtp.RtpSessionConfig;
 import org.slf4j.Logger;
@@ -39,6 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AudioStream implements AutoCloseable {
     static final Duration MEDIA_TIMEOUT = Duration.ofSeconds(30);
+    /** The RTP session's clock until {@link #start} names the codec (nothing is sent or counted before). */
     private static final int DEFAULT_CLOCK_RATE = 8000;
     private static final long JOIN_MILLIS = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(AudioStream.class);
@@ -155,8 +155,16 @@ public final class AudioStream implements AutoCloseable {
     private synchronized void apply(StreamConfig next) {
         srtp.arm(next.srtp().orElse(null));
         session.setRemote(next.remoteRtp(), next.rtcpTarget());
+        session.setClockRates(next.sendCodec().clockRate(), receiveClockRates(next));
         receiver.setPlan(ReceivePlan.of(next, decodings, receiver.plan()));
         config = next;
+    }
+
+    /** The RTP clock of each payload type we accept; telephone-events share the send codec's (0). */
+    private static int[] receiveClockRates(StreamConfig c) {
+        int[] rates = new int[128];
+        c.receiveCodecs().forEach((pt, codec) -> rates[pt] = codec.clockRate());
+        return rates;
     }
 
     /** Sends silence (level 0) instead of the source while muted; the source keeps being read. */
@@ -197,13 +205,9 @@ public final class AudioStream implements AutoCloseable {
 
     /** The latest quality figures; any thread. */
     public StreamQuality quality() {
-        CallQuality rtp = session.quality();
-        CallQuality withJitter = new CallQuality(rtp.packetsSent(), rtp.packetsReceived(),
-                rtp.lossPercent(), rtp.recentLossPercent(), receiver.jitterMillis(),
-                rtp.roundTripMillis(), rtp.remoteLossPercent());
         Decoding d = receiver.current();
         StreamConfig c = config;
-        return new StreamQuality(withJitter,
+        return new StreamQuality(session.quality(),
                 d == null ? StreamQuality.NO_JITTER : d.buffer.statistics(),
                 c == null ? "" : c.sendCodec().encodingName() + "/" + c.sendCodec().clockRate());
     }

@@ -21,7 +21,6 @@ final class StreamReceiver implements RtpListener {
     private static final Logger LOG = LoggerFactory.getLogger(StreamReceiver.class);
 
     private final DtmfReceiver dtmf = new DtmfReceiver(this::digit);
-    private final InterarrivalJitter jitter = new InterarrivalJitter();
     private volatile ReceivePlan plan = ReceivePlan.none();
     private volatile StreamListener listener;
     private volatile Decoding current;
@@ -69,10 +68,6 @@ final class StreamReceiver implements RtpListener {
         return unknownPayloadTypes;
     }
 
-    double jitterMillis() {
-        return jitter.millis();
-    }
-
     @Override
     public void onRtp(RtpPacket packet) {
         long now = System.nanoTime();
@@ -100,11 +95,9 @@ final class StreamReceiver implements RtpListener {
         }
         if (restart || d != current) {
             d.buffer.sourceChanged();
-            jitter.reset();
             current = d;
             streamStartNanos = now;
         }
-        jitter.update(packet.timestamp(), d.codec.clockRate(), now);
         d.buffer.offer(packet.sequenceNumber(), packet.timestamp(), packet.buffer(),
                 packet.payloadOffset(), packet.payloadLength(), now);
     }

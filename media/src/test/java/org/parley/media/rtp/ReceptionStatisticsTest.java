@@ -127,6 +127,35 @@ class ReceptionStatisticsTest {
   }
 
   @Test
+  void jitterOfA48kHzStreamIsReportedInMillisecondsOfItsOwnClock() {
+    ReceptionStatistics opus = new ReceptionStatistics(48_000);
+    // 20 ms packets (960 units); every other one arrives 10 ms (480 units) late: every transit
+    // difference D is 480 units, so J converges to 480 units, which is 10 ms at 48 kHz
+    for (int i = 0; i < 400; i++) {
+      opus.update(i, 5_000 + i * 960L, i * 960L + (i % 2) * 480L);
+    }
+    assertThat(opus.jitter()).isBetween(479L, 480L); // the integer formula settles within a unit
+    assertThat(opus.jitterMillis()).isCloseTo(10.0, within(0.05));
+  }
+
+  @Test
+  void aClockRateChangeRescalesTheJitterAndRestartsTheTransit() {
+    for (int i = 0; i < 200; i++) { // 8 kHz: every other packet 10 ms (80 units) late
+      stats.update(i, i * 160L, i * 160L + (i % 2) * 80L);
+    }
+    double before = stats.jitterMillis();
+    stats.changeClockRate(48_000);
+    assertThat(stats.jitterMillis()).isCloseTo(before, within(1e-9));
+    assertThat(stats.clockRate()).isEqualTo(48_000);
+    // the timestamps and arrival units of the new clock start elsewhere; no jump is taken for jitter
+    for (int i = 200; i < 210; i++) {
+      stats.update(i, 7_000_000 + i * 960L, 9_000_000 + i * 960L + (i % 2) * 480L);
+    }
+    assertThat(stats.jitterMillis()).isCloseTo(10.0, within(0.5));
+    assertThat(stats.received()).isEqualTo(209);
+  }
+
+  @Test
   void constantTransitAcrossATimestampWrapHasNoJitter() {
     long ts = 0xFFFF_FFFFL - 400;
     for (int i = 0; i < 10; i++) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class RtpSessionTest {
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -132,6 +133,32 @@ class RtpSessionTest {
       assertThat(a.quality().packetsReceived()).isEqualTo(18);
       assertThat(a.remoteRtpAddress()).isEqualTo(peer.getLocalAddress());
     }
+  }
+
+  @Test
+  void jitterOfAnOpusStreamIsCountedOnItsFortyEightKilohertzClock() throws IOException {
+    RtpSession b = session(config(), atB); // opened at 8 kHz before SDP, as a call's stream is
+    int[] rates = new int[128];
+    rates[111] = 48_000;
+    b.setClockRates(48_000, rates);
+    try (DatagramChannel peer = DatagramChannel.open().bind(new InetSocketAddress(LOOPBACK, 0))) {
+      // 20 ms Opus packets, every other one held back 10 ms: the interarrival jitter is 10 ms
+      // (at the session's former 8 kHz it came out near 100 ms)
+      byte[] packet = new byte[RtpPacket.FIXED_HEADER + 80];
+      long start = System.nanoTime();
+      for (int i = 0; i < 100; i++) {
+        long due = start + i * 20_000_000L + (i % 2) * 10_000_000L;
+        while (System.nanoTime() - due < 0) {
+          java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+        }
+        RtpHeaderWriter.write(packet, 0, i == 0, 111, i, 40_000 + i * 960L, 0x5EED);
+        peer.send(ByteBuffer.wrap(packet), rtpOf(b));
+      }
+    }
+    await().atMost(WAIT).until(() -> b.quality().packetsReceived() >= 98);
+    double jitter = b.quality().jitterMillis();
+    LoggerFactory.getLogger(RtpSessionTest.class).info("10 ms alternating delay at 48 kHz: jitter {} ms", jitter);
+    assertThat(jitter).isBetween(7.0, 13.0);
   }
 
   @Test

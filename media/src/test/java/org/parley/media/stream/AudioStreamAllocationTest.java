@@ -7,90 +7,89 @@ import static org.parley.media.stream.Endpoints.toward;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.stream.Stream;
-import org.parley.media.codec.AudioDecoder;
-import org.parley.media.codec.AudioEncoder;
 import org.parley.media.codec.Codec;
 import org.parley.media.codec.G711Codec;
+import org.parley.media.codec.G722Codec;
 import org.parley.media.codec.OpusCodec;
+import org.parley.media.srtp.SdesCrypto;
+import org.parley.media.srtp.SrtpSession;
+import org.parley.media.srtp.SrtpSuite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Once warmed up, the sender and playout threads allocate nothing per packet beyond what the codec
- * itself allocates (G.711: nothing; Concentus Opus allocates about 113 KB per encode and 29 KB per
- * decode on its own — a codec issue measured here, not hidden); the RTP session's thread allocates
- * only its quality snapshot (about 4 a second), not per packet.
+ * A steady call's media threads allocate nothing per packet outside the codec: the sender
+ * (resample, encode, RTP header, SRTP, send), the playout (jitter buffer, resample, sink) and the
+ * RTP session's thread (receive, SRTP, statistics, jitter buffer offer). Codec calls are told apart
+ * by {@link MeteredCodec}: Concentus allocates 20–140 KB inside each Opus call on its own (see
+ * {@code ConcentusOpusAllocationTest}); G.711 and G.722 allocate nothing. The RTP thread allocates
+ * one quality snapshot four times a second (about 5 bytes per packet when spread over 50 packets a
+ * second) and a few objects per RTCP report, not per packet.
  */
 class AudioStreamAllocationTest {
+    private static final Logger LOG = LoggerFactory.getLogger(AudioStreamAllocationTest.class);
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final int FRAMES = 250;
+    /** Any object allocated per packet is at least 16 bytes; below this is one-off JIT noise. */
+    private static final double MEDIA_BYTES_PER_PACKET = 4;
+    /** The RTP thread's quality snapshots (4/s, 64 bytes) and RTCP reports, spread over 50 packets/s. */
+    private static final double RTP_THREAD_BYTES_PER_PACKET = 16;
 
-    static Stream<Arguments> codecs() {
-        return Stream.of(Arguments.of(G711Codec.PCMU), Arguments.of(OpusCodec.INSTANCE));
+    static Stream<Arguments> calls() {
+        return Stream.of(
+                Arguments.of(G711Codec.PCMU, false),
+                Arguments.of(G722Codec.INSTANCE, false),
+                Arguments.of(OpusCodec.INSTANCE, false),
+                Arguments.of(OpusCodec.INSTANCE, true));
     }
 
-    /** Bytes the codec's encoder and decoder allocate per 20 ms frame on their own, warmed up. */
-    static long[] codecBytesPerFrame(Codec codec) {
-        AudioEncoder encoder = codec.newEncoder();
-        AudioDecoder decoder = codec.newDecoder();
-        short[] pcm = ToneSource.frameAt(codec.samplesPerFrame());
-        short[] out = new short[codec.samplesPerFrame()];
-        byte[] packet = new byte[1500];
-        long id = Thread.currentThread().getId();
-        long encoded = 0;
-        long decoded = 0;
-        for (int round = 0; round < 2; round++) { // the first round warms up
-            long before = THREADS.getThreadAllocatedBytes(id);
-            int length = 0;
-            for (int i = 0; i < 500; i++) {
-                length = encoder.encode(pcm, packet, 0);
-            }
-            long middle = THREADS.getThreadAllocatedBytes(id);
-            for (int i = 0; i < 500; i++) {
-                decoder.decode(packet, 0, length, out);
-            }
-            encoded = (middle - before) / 500;
-            decoded = (THREADS.getThreadAllocatedBytes(id) - middle) / 500;
-        }
-        return new long[] {encoded, decoded};
-    }
-
-    @ParameterizedTest
-    @MethodSource("codecs")
-    void mediaThreadsDoNotAllocatePerPacket(Codec codec) throws IOException {
+    @ParameterizedTest(name = "{0}, SRTP {1}")
+    @MethodSource("calls")
+    void aSteadyCallAllocatesNothingPerPacketOutsideTheCodec(Codec codec, boolean srtp) throws IOException {
+        MeteredCodec atB = new MeteredCodec(codec);
         MeteredSink sinkB = new MeteredSink();
         try (AudioStream a = open("alice@test"); AudioStream b = open("bob@test")) {
-            a.start(toward(b, codec, Optional.empty()), new ToneSource(), new MeteredSink(),
-                    new RecordingStreamListener());
-            b.start(toward(a, codec, Optional.empty()), new ToneSource(), sinkB,
-                    new RecordingStreamListener());
-            await().atMost(Duration.ofSeconds(15)).until(() -> sinkB.audibleFrames() > 250);
-            Thread send = AudioStreamHoldTest.thread("parley-stream-" + b.localRtpPort() + "-send");
-            Thread play = AudioStreamHoldTest.thread("parley-stream-" + b.localRtpPort() + "-play");
+            Optional<SrtpSession> srtpA = Optional.empty();
+            Optional<SrtpSession> srtpB = Optional.empty();
+            if (srtp) {
+                SecureRandom random = new SecureRandom();
+                SdesCrypto keyA = SdesCrypto.generate(1, SrtpSuite.AES_CM_128_HMAC_SHA1_80, random);
+                SdesCrypto keyB = SdesCrypto.generate(1, SrtpSuite.AES_CM_128_HMAC_SHA1_80, random);
+                srtpA = Optional.of(SrtpSession.fromSdes(keyA, keyB));
+                srtpB = Optional.of(SrtpSession.fromSdes(keyB, keyA));
+            }
+            a.start(toward(b, codec, srtpA), new ToneSource(), new MeteredSink(), new RecordingStreamListener());
+            b.start(toward(a, atB, srtpB), new ToneSource(), sinkB, new RecordingStreamListener());
+            await().atMost(Duration.ofSeconds(15)).until(() -> sinkB.audibleFrames() > FRAMES);
+
+            MeteredCodec.Meter encoder = atB.liveEncoder();
+            MeteredCodec.Meter decoder = atB.liveDecoder();
             Thread rtp = AudioStreamHoldTest.thread("parley-rtp-" + b.localRtpPort());
-            long sendBefore = THREADS.getThreadAllocatedBytes(send.getId());
-            long playBefore = THREADS.getThreadAllocatedBytes(play.getId());
+            int encodeFrom = encoder.calls();
+            int decodeFrom = decoder.calls();
             long rtpBefore = THREADS.getThreadAllocatedBytes(rtp.getId());
-            long framesBefore = sinkB.frames();
-
-            await().atMost(Duration.ofSeconds(10)).until(() -> sinkB.frames() >= framesBefore + 100);
-
-            long frames = sinkB.frames() - framesBefore;
-            long sendBytes = THREADS.getThreadAllocatedBytes(send.getId()) - sendBefore;
-            long playBytes = THREADS.getThreadAllocatedBytes(play.getId()) - playBefore;
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> encoder.calls() > encodeFrom + FRAMES && decoder.calls() > decodeFrom + FRAMES);
             long rtpBytes = THREADS.getThreadAllocatedBytes(rtp.getId()) - rtpBefore;
-            String figures = String.format("%d frames: send %d B, play %d B, rtp %d B",
-                    frames, sendBytes, playBytes, rtpBytes);
-            long[] codecAlone = codecBytesPerFrame(codec);
-            figures += String.format("; the codec alone: encode %d B, decode %d B per frame",
-                    codecAlone[0], codecAlone[1]);
-            assertThat((double) sendBytes / frames).as(figures).isLessThanOrEqualTo(codecAlone[0] * 1.02);
-            assertThat((double) playBytes / frames).as(figures).isLessThanOrEqualTo(codecAlone[1] * 1.02);
-            assertThat((double) rtpBytes / frames).as(figures).isLessThan(16);
+            double rtpPerPacket = (double) rtpBytes / (decoder.calls() - decodeFrom);
+
+            double send = (double) (encoder.outsideAt(encodeFrom + FRAMES) - encoder.outsideAt(encodeFrom)) / FRAMES;
+            double play = (double) (decoder.outsideAt(decodeFrom + FRAMES) - decoder.outsideAt(decodeFrom)) / FRAMES;
+            String figures = String.format(
+                    "%s%s, bytes per packet outside the codec: send %.1f, play %.1f; RTP thread %.1f",
+                    codec, srtp ? " + SRTP" : "", send, play, rtpPerPacket);
+            LOG.info(figures);
+            assertThat(send).as(figures).isLessThanOrEqualTo(MEDIA_BYTES_PER_PACKET);
+            assertThat(play).as(figures).isLessThanOrEqualTo(MEDIA_BYTES_PER_PACKET);
+            assertThat(rtpPerPacket).as(figures).isLessThan(RTP_THREAD_BYTES_PER_PACKET);
         }
     }
 }

@@ -4,7 +4,8 @@ package org.parley.app.sip.call;
  * What Parley accepts and asks for in session timers (RFC 4028).
  *
  * @param minimumSeconds   the shortest session interval we accept (our {@code Min-SE}); RFC 4028 §5 makes 90 s
- *                         the floor for real use; tests may go lower to keep runs short
+ *                         the floor for real use; tests go lower (through {@code CoreOptions.withSessionTimers})
+ *                         to keep runs short
  * @param requestedSeconds the interval we ask for in our INVITEs ({@code refresher=uac}); 0 asks for none and
  *                         only sends {@code Supported: timer}
  */
@@ -12,23 +13,11 @@ public record SessionTimerPolicy(int minimumSeconds, int requestedSeconds) {
     /** RFC 4028 §4 recommends 1800 s; §5 sets 90 s as the smallest Min-SE. */
     public static final SessionTimerPolicy STANDARD = new SessionTimerPolicy(90, 1800);
 
-    /**
-     * System property (seconds) that lowers the minimum for tests; it is read only by {@link #configured()} and
-     * never set by Parley itself.
-     */
-    public static final String MINIMUM_PROPERTY = "parley.sip.sessionTimerMinimum";
-
     public SessionTimerPolicy {
         if (minimumSeconds < 1 || requestedSeconds < 0
                 || (requestedSeconds > 0 && requestedSeconds < minimumSeconds)) {
             throw new IllegalArgumentException("session timer minimum " + minimumSeconds + " s, request "
                     + requestedSeconds + " s");
         }
-    }
-
-    /** {@link #STANDARD}, with the minimum from {@value #MINIMUM_PROPERTY} when that is set (tests only). */
-    public static SessionTimerPolicy configured() {
-        Integer minimum = Integer.getInteger(MINIMUM_PROPERTY);
-        return minimum == null ? STANDARD : new SessionTimerPolicy(minimum, STANDARD.requestedSeconds());
     }
 }
