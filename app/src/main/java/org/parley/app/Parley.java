@@ -164,6 +164,16 @@ public interface Parley extends AutoCloseable {
      */
     CompletableFuture<Void> acceptFile(String transferId, java.util.Optional<java.nio.file.Path> directory);
 
+    /**
+     * Asks for the rest of a file whose transfer to us broke ({@code FileEnd.Interrupted}): a new offer with the
+     * range still missing (RFC 5547 §8); {@link ParleyEvent.FileResumed} follows, then progress and the end under the
+     * new id. The whole file's hash is checked at the end.
+     *
+     * @return the new transfer's id; fails with an IllegalArgumentException (user-fit sentence) when there is no
+     *         kept part for {@code transferId}
+     */
+    CompletableFuture<String> resumeFile(String transferId);
+
     /** Declines an offered file (603), or cancels a transfer under way, in either direction. */
     void cancelFile(String transferId);
 

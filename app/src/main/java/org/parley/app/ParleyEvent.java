@@ -91,6 +91,15 @@ public sealed interface ParleyEvent {
     record FileProgress(String account, String transferId, long bytes, long total) implements ParleyEvent {
     }
 
+    /**
+     * A broken transfer goes on as {@code transferId}: the receiver asked for the rest from byte {@code offset}
+     * (RFC 5547 §8); {@code previousTransferId} is the transfer it continues (the receiver's own id for it, or the
+     * sender's).
+     */
+    record FileResumed(String account, String transferId, String previousTransferId, String peer, String name,
+                       boolean outgoing, long offset) implements ParleyEvent {
+    }
+
     /** A file transfer ended, with how ({@code outgoing}: we sent it). */
     record FileEnded(String account, String transferId, String peer, String name, boolean outgoing,
                      org.parley.app.file.FileEnd end) implements ParleyEvent {

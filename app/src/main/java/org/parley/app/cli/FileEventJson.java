@@ -23,6 +23,11 @@ final class FileEventJson {
             return EventJson.event("file_progress").put("account", e.account()).put("transfer", e.transferId())
                     .put("bytes", e.bytes()).put("total", e.total());
         }
+        if (event instanceof ParleyEvent.FileResumed e) {
+            return EventJson.event("file_resumed").put("account", e.account()).put("transfer", e.transferId())
+                    .put("previous", e.previousTransferId()).put("peer", e.peer()).put("name", e.name())
+                    .put("direction", e.outgoing() ? "out" : "in").put("offset", e.offset());
+        }
         if (event instanceof ParleyEvent.FileEnded e) {
             String direction = e.outgoing() ? "out" : "in";
             if (e.end() instanceof FileEnd.Done done) {

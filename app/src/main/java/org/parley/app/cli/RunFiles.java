@@ -60,6 +60,14 @@ final class RunFiles {
                 });
             } else if (command instanceof StdinCommand.DeclineFile d) {
                 parley.cancelFile(pick(d.transfer(), offers, "file offer"));
+            } else if (command instanceof StdinCommand.ResumeFile r) {
+                parley.resumeFile(r.transfer()).whenComplete((id, failure) -> {
+                    if (failure == null) {
+                        live.put(id, true);
+                    } else {
+                        output.error(sentence(failure, "The transfer could not be resumed"), r.ref());
+                    }
+                });
             } else if (command instanceof StdinCommand.CancelFile c) {
                 String id = c.transfer() != null ? c.transfer() : pick(null, live, "file transfer");
                 parley.cancelFile(id);
@@ -114,6 +122,8 @@ final class RunFiles {
             return d.ref();
         } else if (command instanceof StdinCommand.CancelFile c) {
             return c.ref();
+        } else if (command instanceof StdinCommand.ResumeFile r) {
+            return r.ref();
         }
         return null;
     }

@@ -82,6 +82,10 @@ sealed interface StdinCommand {
     record DeclineFile(String transfer, JsonNode ref) implements StdinCommand {
     }
 
+    /** {@code resume_file}: ask for the rest of the broken incoming {@code transfer}. */
+    record ResumeFile(String transfer, JsonNode ref) implements StdinCommand {
+    }
+
     /** {@code cancel_file}: stop {@code transfer} (null: the only one), sending or receiving. */
     record CancelFile(String transfer, JsonNode ref) implements StdinCommand {
     }

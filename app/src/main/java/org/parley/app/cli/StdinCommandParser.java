@@ -89,13 +89,15 @@ final class StdinCommandParser {
                     return new StdinCommand.AcceptFile(optionalText(root, "transfer"), optionalText(root, "dir"), ref);
                 case "decline_file":
                     return new StdinCommand.DeclineFile(optionalText(root, "transfer"), ref);
+                case "resume_file":
+                    return new StdinCommand.ResumeFile(requiredText(root, "transfer"), ref);
                 case "cancel_file":
                     return new StdinCommand.CancelFile(optionalText(root, "transfer"), ref);
                 case "quit":
                     return new StdinCommand.Quit();
                 default:
                     return new StdinCommand.Invalid("Unknown command \"" + abbreviate(cmd)
-                            + "\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, hold, transfer, dtmf, stats, send_file, accept_file, decline_file, cancel_file or quit.", ref);
+                            + "\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, hold, transfer, dtmf, stats, send_file, accept_file, decline_file, resume_file, cancel_file or quit.", ref);
             }
         } catch (BadField e) {
             return new StdinCommand.Invalid(e.getMessage(), ref);

@@ -98,6 +98,21 @@ final class CoreFiles {
         }, core);
     }
 
+    CompletableFuture<String> resume(String transferId) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return engine.resume(transferId);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, core);
+    }
+
+    /** Breaks a transfer's connection as a network failure would (package tests of resumption). */
+    void drop(String transferId) {
+        core.execute(() -> engine.drop(transferId));
+    }
+
     void cancel(String transferId) {
         core.execute(() -> engine.cancel(transferId));
     }
@@ -178,7 +193,7 @@ final class CoreFiles {
         }
 
         @Override
-        public void record(FileTransfers.Transfer t, FileEnd end) {
+        public void record(ActiveTransfer t, FileEnd end) {
             String hash = t.file.selector().hash().map(FileHash::hex).orElse("");
             TransferRecord row = new TransferRecord(0, t.leg.account(), t.leg.peer().toString(),
                     t.outgoing ? Direction.OUT : Direction.IN, t.outgoing ? t.name()

@@ -34,6 +34,22 @@ interface FileMedia extends AutoCloseable {
      */
     void confirm(FileEnd verdict);
 
+    /**
+     * Receiver resuming (we offered the pull, so we are active): connects to the answer's path and appends to
+     * {@code partial} (kept from an {@link FileEnd.Interrupted} transfer); the whole-file hash is checked at the end.
+     */
+    void resumeReceive(FileSections.RemoteMsrp answer, Path directory, Path partial, String safeName,
+            Listener listener);
+
+    /** Sender answering a pull (we answer, so we are passive): waits for the connection, then sends from {@code offset}. */
+    void serve(FileSections.RemoteMsrp pull, Path file, long offset, Listener listener);
+
+    /** The part kept after an {@link FileEnd.Interrupted} reception, for resuming. */
+    java.util.Optional<Path> partial();
+
+    /** Breaks the connection as a network failure would (no cancel, no REPORT): for tests of resumption. */
+    void drop();
+
     /** Stops the transfer; the listener then reports {@link FileEnd.Cancelled} unless it already finished. */
     void cancel();
 

@@ -55,36 +55,7 @@ final class FileTransfers implements CallSignalling.Listener {
         void afterReceive(Path saved, Consumer<FileEnd> done);
 
         /** Keeps the finished transfer in the history (name, size, hash, outcome; never the content). */
-        void record(Transfer transfer, FileEnd end);
-    }
-
-    /** One transfer, owned by the core thread. */
-    static final class Transfer {
-        final CallLeg leg;
-        final boolean outgoing;
-        final FileDescription file;
-        final SdpSession sdp;
-        final String displayName;
-        FileMedia media;
-        Path source;
-        FileSections.RemoteMsrp remote;
-        /** Our last description: repeated when a session-timer refresh re-INVITEs the dialog. */
-        byte[] lastSdp;
-        long bytes;
-        long lastProgress;
-        boolean finished;
-
-        Transfer(CallLeg leg, boolean outgoing, FileDescription file, SdpSession sdp, String displayName) {
-            this.leg = leg;
-            this.outgoing = outgoing;
-            this.file = file;
-            this.sdp = sdp;
-            this.displayName = displayName;
-        }
-
-        String name() {
-            return file.selector().name().orElse("file");
-        }
+        void record(ActiveTransfer transfer, FileEnd end);
     }
 
     private final Host host;
@@ -93,7 +64,8 @@ final class FileTransfers implements CallSignalling.Listener {
     private final Path downloads;
     private final Consumer<ParleyEvent> emit;
     private final java.util.concurrent.ScheduledExecutorService core;
-    private final Map<String, Transfer> transfers = new HashMap<>();
+    private final Map<String, ActiveTransfer> transfers = new HashMap<>();
+    private final FileResumption resumption = new FileResumption();
 
     FileTransfers(Host host, FileMedia.Factory media, FileSettings settings, Consumer<ParleyEvent> emit,
             java.util.concurrent.ScheduledExecutorService core) {
@@ -128,7 +100,7 @@ final class FileTransfers implements CallSignalling.Listener {
         SessionDescription offer = sdp.stamp(FileSections.offer(sdp.origin(), m.local(), file));
         byte[] offerBytes = SdpWriter.bytes(offer);
         CallLeg leg = host.signalling().invite(account, to, offerBytes);
-        Transfer t = new Transfer(leg, true, file, sdp, "");
+        ActiveTransfer t = new ActiveTransfer(leg, true, file, sdp, "");
         t.lastSdp = offerBytes;
         t.media = m;
         t.source = source;
@@ -138,12 +110,58 @@ final class FileTransfers implements CallSignalling.Listener {
         }
         host.own(leg.callId());
         transfers.put(leg.callId(), t);
+        resumption.offered(new FileResumption.Offered(accountId, to.toString(), source, file, leg.callId()));
         return leg.callId();
+    }
+
+    /**
+     * Asks the sender of a broken transfer ({@link FileEnd.Interrupted} here) for the rest of the file: a new
+     * {@code recvonly} offer with {@code a=file-range} (RFC 5547 §8); the whole-file hash is checked at the end.
+     *
+     * @return the new transfer's id
+     * @throws IllegalArgumentException (user-fit sentence) when there is no kept part for {@code transferId}
+     */
+    String resume(String transferId) throws IOException {
+        FileResumption.Kept k = resumption.take(transferId).orElseThrow(() -> new IllegalArgumentException(
+                "There is no broken transfer " + transferId + " to resume."));
+        AccountRuntime account = host.account(k.account());
+        if (account == null) {
+            resumption.keep(transferId, k);
+            throw new IllegalArgumentException("The account " + k.account() + " is not active.");
+        }
+        long received = java.nio.file.Files.size(k.partial());
+        FileDescription rest = FileResumption.rest(k.description(), received);
+        String address = host.localAddress(account);
+        FileMedia m = media.open(address, secure(account));
+        SdpSession sdp = new SdpSession(RANDOM.nextLong() & Long.MAX_VALUE, address);
+        byte[] offer = SdpWriter.bytes(sdp.stamp(FileSections.pull(sdp.origin(), m.local(), rest)));
+        CallLeg leg = host.signalling().invite(account, k.peer(), offer);
+        ActiveTransfer t = new ActiveTransfer(leg, false, rest, sdp, "");
+        t.lastSdp = offer;
+        t.media = m;
+        t.kept = k;
+        if (leg.phase() == CallLeg.Phase.ENDED) {
+            m.close();
+            return leg.callId();
+        }
+        host.own(leg.callId());
+        transfers.put(leg.callId(), t);
+        emit.accept(new ParleyEvent.FileResumed(k.account(), leg.callId(), transferId, k.peer().toString(),
+                k.safeName(), false, received));
+        return leg.callId();
+    }
+
+    /** Breaks a transfer's connection as a network failure would (tests of resumption). */
+    void drop(String transferId) {
+        ActiveTransfer t = transfers.get(transferId);
+        if (t != null && t.media != null) {
+            t.media.drop();
+        }
     }
 
     /** Accepts an offered file into {@code directory} (empty: the downloads folder). */
     void accept(String transferId, Optional<Path> directory) throws IOException {
-        Transfer t = transfers.get(transferId);
+        ActiveTransfer t = transfers.get(transferId);
         if (t == null || t.outgoing || t.media != null) {
             throw new IllegalArgumentException("There is no file offer " + transferId + " to accept.");
         }
@@ -159,7 +177,7 @@ final class FileTransfers implements CallSignalling.Listener {
 
     /** Declines an offer (603), or cancels a transfer under way (BYE). */
     void cancel(String transferId) {
-        Transfer t = transfers.get(transferId);
+        ActiveTransfer t = transfers.get(transferId);
         if (t == null) {
             return;
         }
@@ -197,8 +215,12 @@ final class FileTransfers implements CallSignalling.Listener {
             return;
         }
         String address = host.localAddress(leg.runtime());
-        Transfer t = new Transfer(leg, false, o.file(), new SdpSession(RANDOM.nextLong() & Long.MAX_VALUE, address),
-                displayName);
+        if (o.pull()) {
+            servePull(leg, o, address, displayName);
+            return;
+        }
+        ActiveTransfer t = new ActiveTransfer(leg, false, o.file(),
+                new SdpSession(RANDOM.nextLong() & Long.MAX_VALUE, address), displayName);
         t.remote = o;
         String safe = org.parley.media.file.FileNames.sanitize(t.name());
         long size = o.file().selector().size().orElse(-1);
@@ -219,6 +241,36 @@ final class FileTransfers implements CallSignalling.Listener {
                 o.file().selector().hash().orElseThrow().hex())));
     }
 
+    /** The receiver of a broken transfer asks for the rest of a file we offered it: answered without asking. */
+    private void servePull(CallLeg leg, FileSections.RemoteMsrp o, String address, String displayName) {
+        Optional<FileResumption.Offered> file = resumption.find(leg.account(), leg.peer().toString(), o.file());
+        long size = o.file().selector().size().orElse(-1);
+        long offset = o.file().range().map(r -> r.offset()).orElse(0L);
+        if (file.isEmpty() || offset > size) {
+            LOG.info("{}: {} asks for a file we do not offer it (any more)", leg.account(), leg.peer());
+            host.signalling().reject(leg, 488);
+            return;
+        }
+        ActiveTransfer t = new ActiveTransfer(leg, true, o.file(),
+                new SdpSession(RANDOM.nextLong() & Long.MAX_VALUE, address), displayName);
+        t.remote = o;
+        t.source = file.get().file();
+        transfers.put(leg.callId(), t);
+        try {
+            t.media = media.open(address, o.tls());
+        } catch (IOException e) {
+            LOG.warn("{}: no MSRP port to resume {} for {}", leg.account(), t.name(), leg.peer(), e);
+            finish(t, new FileEnd.Failed("The transfer could not be resumed: no network port."));
+            host.signalling().reject(leg, 503);
+            return;
+        }
+        t.media.serve(o, t.source, offset, listener(t));
+        t.lastSdp = SdpWriter.bytes(t.sdp.stamp(FileSections.answer(t.sdp.origin(), t.media.local(), o)));
+        host.signalling().answer(leg, t.lastSdp);
+        emit.accept(new ParleyEvent.FileResumed(leg.account(), leg.callId(), file.get().transferId(),
+                leg.peer().toString(), t.name(), true, offset));
+    }
+
     @Override
     public void ringing(CallLeg leg) {
         // the receiver is being asked; nothing to show beyond "offered"
@@ -226,7 +278,7 @@ final class FileTransfers implements CallSignalling.Listener {
 
     @Override
     public void answered(CallLeg leg, byte[] answerBytes) {
-        Transfer t = transfers.get(leg.callId());
+        ActiveTransfer t = transfers.get(leg.callId());
         if (t == null) {
             return;
         }
@@ -244,6 +296,10 @@ final class FileTransfers implements CallSignalling.Listener {
         // Accepted: the sender's face moves from "waiting" to "sending" before the first byte is confirmed.
         emit.accept(new ParleyEvent.FileProgress(t.leg.account(), t.leg.callId(), 0,
                 t.file.selector().size().orElse(-1)));
+        if (t.kept != null) { // we pulled the rest of a file: we connect and receive
+            t.media.resumeReceive(t.remote, t.kept.directory(), t.kept.partial(), t.kept.safeName(), listener(t));
+            return;
+        }
         long offset = t.file.range().map(r -> r.offset()).orElse(0L);
         t.media.send(t.remote, t.source, offset, listener(t));
     }
@@ -260,7 +316,7 @@ final class FileTransfers implements CallSignalling.Listener {
 
     @Override
     public void ended(CallLeg leg, CallEnd end) {
-        Transfer t = transfers.get(leg.callId());
+        ActiveTransfer t = transfers.get(leg.callId());
         if (t == null || t.finished) {
             transfers.remove(leg.callId());
             return;
@@ -275,7 +331,7 @@ final class FileTransfers implements CallSignalling.Listener {
     /** A refresh (RFC 4028) or any re-INVITE: the transfer's session stays as it is; our description again. */
     @Override
     public byte[] reoffered(CallLeg leg, byte[] offer) {
-        Transfer t = transfers.get(leg.callId());
+        ActiveTransfer t = transfers.get(leg.callId());
         return t == null ? null : t.lastSdp;
     }
 
@@ -298,7 +354,7 @@ final class FileTransfers implements CallSignalling.Listener {
 
     // ---- internals ----
 
-    private FileMedia.Listener listener(Transfer t) {
+    private FileMedia.Listener listener(ActiveTransfer t) {
         return new FileMedia.Listener() {
             @Override
             public void progress(long bytes) {
@@ -312,7 +368,7 @@ final class FileTransfers implements CallSignalling.Listener {
         };
     }
 
-    private void onProgress(Transfer t, long bytes) {
+    private void onProgress(ActiveTransfer t, long bytes) {
         if (t.finished) {
             return;
         }
@@ -325,13 +381,19 @@ final class FileTransfers implements CallSignalling.Listener {
         }
     }
 
-    private void onFinished(Transfer t, FileEnd reported) {
+    private void onFinished(ActiveTransfer t, FileEnd reported) {
         if (t.finished) {
             return;
         }
+        long total = t.file.selector().size().orElse(-1);
         FileEnd end = reported instanceof FileEnd.Done d
                 ? new FileEnd.Done(d.saved(), t.file.selector().hash().map(h -> h.hex()).orElse(""), d.bytes())
-                : reported;
+                : reported instanceof FileEnd.Interrupted i ? new FileEnd.Interrupted(i.received(), total) : reported;
+        if (end instanceof FileEnd.Interrupted && !t.outgoing) {
+            t.media.partial().ifPresent(part -> resumption.keep(t.leg.callId(), new FileResumption.Kept(
+                    t.leg.account(), t.leg.peer(), t.file, part,
+                    org.parley.media.file.FileNames.sanitize(t.name()))));
+        }
         if (t.outgoing) {
             end(t, end); // the receiver's verdict: BYE ends the dialog
             return;
@@ -352,7 +414,7 @@ final class FileTransfers implements CallSignalling.Listener {
      * The receiver's end: reported now; the sender ends the dialog once it has our REPORT, and if its BYE does not
      * come within {@link #SENDER_BYE_PATIENCE} we send ours.
      */
-    private void received(Transfer t, FileEnd end) {
+    private void received(ActiveTransfer t, FileEnd end) {
         if (t.finished) {
             return;
         }
@@ -365,7 +427,7 @@ final class FileTransfers implements CallSignalling.Listener {
     }
 
     /** Reports the end and closes the dialog (BYE, or CANCEL while unanswered). */
-    private void end(Transfer t, FileEnd end) {
+    private void end(ActiveTransfer t, FileEnd end) {
         if (t.finished) {
             return;
         }
@@ -373,7 +435,7 @@ final class FileTransfers implements CallSignalling.Listener {
         host.signalling().hangUp(t.leg);
     }
 
-    private void finish(Transfer t, FileEnd end) {
+    private void finish(ActiveTransfer t, FileEnd end) {
         t.finished = true;
         if (t.media != null) {
             t.media.close();
@@ -385,7 +447,7 @@ final class FileTransfers implements CallSignalling.Listener {
         host.record(t, end);
     }
 
-    private static FileEnd endOf(Transfer t, CallEnd end) {
+    private static FileEnd endOf(ActiveTransfer t, CallEnd end) {
         if (end instanceof CallEnd.Declined) {
             return new FileEnd.Declined();
         } else if (end instanceof CallEnd.RemoteHungUp) {

@@ -71,6 +71,7 @@ final class MsrpFileMedia implements FileMedia {
     private volatile FileReceiver receiver;
     private volatile Listener events;
     private volatile boolean verdictGiven;
+    private volatile Path partial;
 
     private MsrpFileMedia(String address, boolean tls) {
         this.address = address;
@@ -94,28 +95,99 @@ final class MsrpFileMedia implements FileMedia {
         long size = offer.file().selector().size().orElseThrow();
         byte[] sha256 = offer.file().selector().hash().orElseThrow().value();
         try {
-            MsrpUri remote = peer(offer);
-            ServerSocketFactory servers = identity.isPresent()
-                    ? identity.get().context(pinned(offer)).getServerSocketFactory() : ServerSocketFactory.getDefault();
-            this.listener = MsrpListener.open(InetAddress.getByName(address), new ClientAuth(servers), CONFIG);
-            this.local = this.listener.newLocalUri(address);
+            listen(offer);
             ensureDirectory(directory);
             FileReceiver r = new FileReceiver(IncomingFile.create(directory, safeName, size, sha256),
                     this::received, true);
             this.receiver = r;
-            this.listener.expect(local, remote, new Progress(r, listener, size))
-                    .orTimeout(CONNECT_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)
-                    .whenComplete((s, e) -> {
-                        if (e != null) {
-                            finished(new FileEnd.Failed("The sender never connected."));
-                        } else {
-                            session = s;
-                        }
-                    });
+            expect(offer, new Progress(r, listener, size, 0), s -> { });
         } catch (IOException | IllegalArgumentException e) {
             LOG.info("file reception could not start: {}", e.toString());
             finished(new FileEnd.Failed("The file could not be received: " + e.getMessage()));
         }
+    }
+
+    @Override
+    public void resumeReceive(FileSections.RemoteMsrp answer, Path directory, Path kept, String safeName,
+            Listener listener) {
+        this.events = listener;
+        long size = answer.file().selector().size().orElseThrow();
+        byte[] sha256 = answer.file().selector().hash().orElseThrow().value();
+        later(() -> {
+            try {
+                IncomingFile file = IncomingFile.resume(directory, kept, safeName, size, sha256);
+                FileReceiver r = new FileReceiver(file, this::received, true);
+                receiver = r;
+                MsrpSession s = MsrpSession.connect(local, peer(answer), sockets(answer),
+                        new Progress(r, listener, size, file.received()), CONFIG);
+                session = s;
+                if (ended.get()) {
+                    s.close();
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.info("resumed reception failed: {}", e.toString());
+                finished(new FileEnd.Failed("The connection to the sender failed: " + e.getMessage()));
+            }
+        });
+    }
+
+    @Override
+    public void serve(FileSections.RemoteMsrp pull, Path file, long offset, Listener listener) {
+        this.events = listener;
+        String type = pull.file().selector().type().orElse("application/octet-stream");
+        try {
+            listen(pull);
+            expect(pull, chunk -> ChunkSink.refuse(MsrpStatus.UNSUPPORTED_MEDIA), s -> {
+                FileSender f = FileSender.start(s, file, type, offset, (bytes, total) -> listener.progress(bytes));
+                sender = f;
+                f.outcome().thenAccept(outcome -> finished(sent(outcome)));
+            });
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.info("serving a resumed file could not start: {}", e.toString());
+            finished(new FileEnd.Failed("The file could not be sent: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public Optional<Path> partial() {
+        return Optional.ofNullable(partial);
+    }
+
+    @Override
+    public void drop() {
+        later(() -> {
+            if (session != null) {
+                session.close();
+            }
+        });
+    }
+
+    /** Listens (we answer, so we are passive) on an ephemeral port; our path names it. */
+    private void listen(FileSections.RemoteMsrp peer) throws IOException {
+        ServerSocketFactory servers = identity.isPresent()
+                ? identity.get().context(pinned(peer)).getServerSocketFactory() : ServerSocketFactory.getDefault();
+        this.listener = MsrpListener.open(InetAddress.getByName(address), new ClientAuth(servers), CONFIG);
+        this.local = this.listener.newLocalUri(address);
+    }
+
+    /** Waits (bounded) for the peer's connection; {@code bound} runs on the MSRP thread that accepted it. */
+    private void expect(FileSections.RemoteMsrp peer, MessageReceiver receiver,
+            java.util.function.Consumer<MsrpSession> bound) throws MsrpProtocolException {
+        this.listener.expect(local, peer(peer), receiver)
+                .orTimeout(CONNECT_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((s, e) -> {
+                    if (e != null) {
+                        finished(new FileEnd.Failed("The other side never connected."));
+                    } else {
+                        session = s;
+                        bound.accept(s);
+                    }
+                });
+    }
+
+    private SocketFactory sockets(FileSections.RemoteMsrp peer) {
+        return identity.isPresent() ? identity.get().context(pinned(peer)).getSocketFactory()
+                : SocketFactory.getDefault();
     }
 
     @Override
@@ -124,10 +196,7 @@ final class MsrpFileMedia implements FileMedia {
         String type = answer.file().selector().type().orElse("application/octet-stream");
         later(() -> {
             try {
-                MsrpUri remote = peer(answer);
-                SocketFactory sockets = identity.isPresent()
-                        ? identity.get().context(pinned(answer)).getSocketFactory() : SocketFactory.getDefault();
-                MsrpSession s = MsrpSession.connect(local, remote, sockets, chunk -> ChunkSink.refuse(
+                MsrpSession s = MsrpSession.connect(local, peer(answer), sockets(answer), chunk -> ChunkSink.refuse(
                         MsrpStatus.UNSUPPORTED_MEDIA), CONFIG);
                 session = s;
                 if (ended.get()) {
@@ -221,6 +290,9 @@ final class MsrpFileMedia implements FileMedia {
     }
 
     private void received(FileOutcome outcome) {
+        if (outcome instanceof FileOutcome.Interrupted i) {
+            partial = i.partial();
+        }
         finished(receivedEnd(outcome));
     }
 
@@ -237,7 +309,7 @@ final class MsrpFileMedia implements FileMedia {
         } else if (outcome instanceof FileOutcome.Cancelled c) {
             return new FileEnd.Cancelled(c.byPeer());
         } else if (outcome instanceof FileOutcome.Interrupted i) {
-            return new FileEnd.Failed("The connection broke after " + i.received() + " bytes.");
+            return new FileEnd.Interrupted(i.received(), -1); // the engine knows the total
         }
         return new FileEnd.Failed("The file could not be saved: " + ((FileOutcome.Failed) outcome).reason());
     }
@@ -256,7 +328,7 @@ final class MsrpFileMedia implements FileMedia {
         } else if (outcome instanceof SendOutcome.TimedOut) {
             return new FileEnd.Failed("The receiver stopped answering.");
         }
-        return new FileEnd.Failed("The connection broke: " + ((SendOutcome.Failed) outcome).reason());
+        return new FileEnd.Interrupted(((SendOutcome.Failed) outcome).acknowledged(), -1); // the engine knows the total
     }
 
     /** The peer's own URI: the last of its a=path (the first hop would be a relay; relays are not supported). */
@@ -285,10 +357,12 @@ final class MsrpFileMedia implements FileMedia {
         private long received;
         private long reported;
 
-        Progress(FileReceiver file, Listener listener, long total) {
+        Progress(FileReceiver file, Listener listener, long total, long already) {
             this.file = file;
             this.listener = listener;
             this.total = total;
+            this.received = already;
+            this.reported = already;
         }
 
         @Override

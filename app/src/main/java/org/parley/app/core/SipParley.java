@@ -326,6 +326,11 @@ final class SipParley implements Parley {
     }
 
     @Override
+    public CompletableFuture<String> resumeFile(String transferId) {
+        return files.resume(transferId);
+    }
+
+    @Override
     public void cancelFile(String transferId) {
         files.cancel(transferId);
     }

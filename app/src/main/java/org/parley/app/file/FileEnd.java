@@ -72,6 +72,20 @@ public sealed interface FileEnd {
         }
     }
 
+    /**
+     * The connection broke mid-file; the receiver keeps the part (owner-only, hidden) and can resume with a new
+     * offer for the rest (RFC 5547 §8). Reported on both sides.
+     */
+    record Interrupted(long received, long total) implements FileEnd {
+        public String code() {
+            return "interrupted";
+        }
+
+        public String reason() {
+            return "The connection broke after " + received + " of " + total + " bytes; the transfer can be resumed.";
+        }
+    }
+
     /** The transfer failed: broken connection, wrong size or hash, the peer refused, no answer. */
     record Failed(String sentence) implements FileEnd {
         public String code() {

@@ -45,8 +45,14 @@ public final class FileSections {
         }
     }
 
-    /** What a file offer or answer says about the other side. */
-    public record RemoteMsrp(String protocol, List<String> path, Optional<String> fingerprint, FileDescription file) {
+    /**
+     * What a file offer or answer says about the other side.
+     *
+     * @param pull the section is {@code recvonly}: the other side asks for the file (RFC 5547 §8 resumption pulls
+     *             the missing range) instead of offering it
+     */
+    public record RemoteMsrp(String protocol, List<String> path, Optional<String> fingerprint, FileDescription file,
+                             boolean pull) {
         public boolean tls() {
             return protocol.equalsIgnoreCase(TLS);
         }
@@ -57,9 +63,17 @@ public final class FileSections {
         return session(origin, local, section(local, "sendonly", file));
     }
 
-    /** The receiver's answer to an offer read by {@link #read}. */
+    /** The receiver's answer to an offer read by {@link #read}; {@code sendonly} when the offer was a pull. */
     public static SessionDescription answer(Origin origin, LocalMsrp local, RemoteMsrp offered) {
-        return session(origin, local, section(local, "recvonly", offered.file()));
+        return session(origin, local, section(local, offered.pull() ? "sendonly" : "recvonly", offered.file()));
+    }
+
+    /**
+     * The receiver's offer for the rest of a file (RFC 5547 §8): {@code recvonly}, the same selector (the hash
+     * still covers the whole file), a new transfer id and {@code a=file-range} from the first missing octet.
+     */
+    public static SessionDescription pull(Origin origin, LocalMsrp local, FileDescription file) {
+        return session(origin, local, section(local, "recvonly", file));
     }
 
     /**
@@ -83,7 +97,7 @@ public final class FileSections {
             List<String> uris = List.of(path.get().strip().split(" +"));
             Optional<String> fingerprint = m.attribute("fingerprint").or(() -> sdp.attributes().stream()
                     .filter(a -> a.name().equals("fingerprint")).findFirst().flatMap(Attribute::value));
-            return Optional.of(new RemoteMsrp(protocol, uris, fingerprint, file.get()));
+            return Optional.of(new RemoteMsrp(protocol, uris, fingerprint, file.get(), m.hasAttribute("recvonly")));
         }
         return Optional.empty();
     }

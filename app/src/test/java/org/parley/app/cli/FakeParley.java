@@ -255,6 +255,15 @@ final class FakeParley implements Parley {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** Transfer ids asked to resume. */
+    public final java.util.List<String> filesResumed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<String> resumeFile(String transferId) {
+        filesResumed.add(transferId);
+        return CompletableFuture.completedFuture("resumed-" + filesResumed.size());
+    }
+
     @Override
     public void cancelFile(String transferId) {
         filesCancelled.add(transferId);

@@ -137,7 +137,7 @@ class StdinCommandParserTest {
     @Test
     void unknown_command_lists_every_command() {
         assertThat(parser.parse("{\"cmd\":\"dance\"}")).isEqualTo(new StdinCommand.Invalid(
-                "Unknown command \"dance\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, hold, transfer, dtmf, stats, send_file, accept_file, decline_file, cancel_file or quit.", null));
+                "Unknown command \"dance\": use send, typing, presence, contact_add, contact_remove, watcher, call, answer, hangup, hold, transfer, dtmf, stats, send_file, accept_file, decline_file, resume_file, cancel_file or quit.", null));
     }
 
     @Test
@@ -152,6 +152,8 @@ class StdinCommandParserTest {
         assertThat(parser.parse("{\"cmd\":\"decline_file\",\"transfer\":\"t1\"}"))
                 .isEqualTo(new StdinCommand.DeclineFile("t1", null));
         assertThat(parser.parse("{\"cmd\":\"cancel_file\"}")).isEqualTo(new StdinCommand.CancelFile(null, null));
+        assertThat(parser.parse("{\"cmd\":\"resume_file\",\"transfer\":\"t9\"}"))
+                .isEqualTo(new StdinCommand.ResumeFile("t9", null));
     }
 
     @Test
