@@ -133,6 +133,41 @@ public final class FilesViewModel {
         });
     }
 
+    /**
+     * Asks for the rest of a file whose connection broke: the row goes on under the new transfer id (the core
+     * answers with it, and {@link ParleyEvent.FileResumed} says the same).
+     */
+    public void resume(TransferItem item) {
+        if (!item.canResume().get()) {
+            return;
+        }
+        item.busyProperty().set(true);
+        String previous = item.transferIdProperty().get();
+        async.onUi(parley.resumeFile(previous), id -> {
+            item.busyProperty().set(false);
+            continued(item, id);
+        }, failure -> {
+            item.busyProperty().set(false);
+            item.stateTextProperty().set(errors.of("error.resumeFile", failure));
+        });
+    }
+
+    /** The row of a broken transfer follows its continuation {@code id}. */
+    private void continued(TransferItem item, String id) {
+        if (byId.get(id) == item) {
+            return;
+        }
+        byId.put(id, item);
+        item.transferIdProperty().set(id);
+        item.outcomeProperty().set("");
+        item.speed.reset();
+        phase(item, TransferPhase.RUNNING);
+        List<ParleyEvent> waiting = early.remove(id);
+        if (waiting != null) {
+            waiting.forEach(this::onEvent);
+        }
+    }
+
     /** Declines an offer (the core answers 603; the end arrives as an event). */
     public void decline(TransferItem item) {
         if (item.phaseProperty().get() == TransferPhase.OFFERED && !item.busyProperty().get()) {
@@ -162,6 +197,13 @@ public final class FilesViewModel {
     public Optional<TransferItem> onEvent(ParleyEvent event) {
         if (event instanceof ParleyEvent.FileOffered o) {
             return Optional.of(offered(o.offer()));
+        }
+        if (event instanceof ParleyEvent.FileResumed r) {
+            TransferItem item = byId.get(r.previousTransferId());
+            if (item != null) {
+                continued(item, r.transferId());
+            }
+            return Optional.empty();
         }
         if (event instanceof ParleyEvent.FileProgress p) {
             TransferItem item = byId.get(p.transferId());

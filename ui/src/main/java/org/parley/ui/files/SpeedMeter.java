@@ -21,6 +21,12 @@ final class SpeedMeter {
         count = Math.min(count + 1, SAMPLES);
     }
 
+    /** Forgets the samples (a resumed transfer starts counting again). */
+    void reset() {
+        count = 0;
+        next = 0;
+    }
+
     /** Bytes per second, or empty before two samples some time apart. */
     OptionalDouble bytesPerSecond() {
         if (count < 2) {

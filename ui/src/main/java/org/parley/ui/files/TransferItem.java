@@ -171,6 +171,12 @@ public final class TransferItem {
         }, phase, busy);
     }
 
+    /** Resume applies: a file to us whose connection broke, in this session (the core keeps the part). */
+    public BooleanBinding canResume() {
+        return Bindings.createBooleanBinding(() -> !outgoing && !past && !busy.get()
+                && phase.get() == TransferPhase.ENDED && "interrupted".equals(outcome.get()), phase, busy, outcome);
+    }
+
     /** Open and Show in folder apply: a file we received and saved in this session. */
     public BooleanBinding canOpen() {
         return saved.isNotNull();

@@ -73,6 +73,9 @@ public final class TransferText {
             return i18n.t("files.end.refused", r.rule());
         } else if (end instanceof FileEnd.Quarantined) {
             return i18n.t(outgoing ? "files.end.quarantined.out" : "files.end.quarantined");
+        } else if (end instanceof FileEnd.Interrupted i) {
+            return i18n.t(outgoing ? "files.end.interrupted.out" : "files.end.interrupted", size(i.received()),
+                    size(i.total()));
         } else if (end instanceof FileEnd.Failed f) {
             return i18n.t("files.end.failed", f.sentence());
         }
@@ -88,6 +91,7 @@ public final class TransferText {
             case "refused" -> i18n.t("files.end.refused.past");
             case "quarantined" -> i18n.t(outgoing ? "files.end.quarantined.out" : "files.end.quarantined");
             case "failed" -> i18n.t("files.end.failed.past");
+            case "interrupted" -> i18n.t("files.end.interrupted.past");
             default -> code;
         };
     }

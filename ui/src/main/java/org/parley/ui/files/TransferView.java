@@ -43,6 +43,7 @@ public final class TransferView {
     private final Button saveAs = new Button();
     private final Button decline = new Button();
     private final Button cancel = new Button();
+    private final Button resume = new Button();
     private final Button open = new Button();
     private final Button folder = new Button();
     private final Tooltip hash = new Tooltip();
@@ -72,6 +73,7 @@ public final class TransferView {
         button(saveAs, "save-as", "files.saveAs", Feather.FOLDER, null);
         button(decline, "decline", "files.decline", Feather.X, "danger");
         button(cancel, "cancel", "files.cancel", Feather.X_CIRCLE, null);
+        button(resume, "resume", "files.resume", Feather.REFRESH_CW, null);
         button(open, "open", "files.open", Feather.EXTERNAL_LINK, null);
         button(folder, "folder", "files.showInFolder", Feather.FOLDER, null);
         accept.setOnAction(e -> files.accept(current));
@@ -79,6 +81,7 @@ public final class TransferView {
                 .ifPresent(dir -> files.acceptInto(current, dir)));
         decline.setOnAction(e -> files.decline(current));
         cancel.setOnAction(e -> files.cancel(current));
+        resume.setOnAction(e -> files.resume(current));
         open.setOnAction(e -> current.saved().ifPresent(opener::open));
         folder.setOnAction(e -> current.saved().ifPresent(opener::showInFolder));
         Region spacer = new Region();
@@ -86,7 +89,7 @@ public final class TransferView {
         HBox title = new HBox(8, name, spacer, size);
         title.setAlignment(Pos.BASELINE_LEFT);
         HBox numbers = new HBox(8, progress, speed);
-        HBox buttons = new HBox(6, accept, saveAs, decline, cancel, open, folder);
+        HBox buttons = new HBox(6, accept, saveAs, decline, cancel, resume, open, folder);
         buttons.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(4, title, from, warning, bar, numbers, state, buttons);
         root.getStyleClass().add("transfer");
@@ -132,6 +135,7 @@ public final class TransferView {
         }
         bind(cancel, live);
         cancel.disableProperty().bind(item.busyProperty());
+        bind(resume, item.canResume());
         bind(open, item.canOpen());
         bind(folder, item.canOpen());
         hash.textProperty().bind(Bindings.createStringBinding(() -> item.sha256Property().get().isEmpty() ? ""

@@ -140,6 +140,43 @@ class FilesViewModelTest {
     }
 
     @Test
+    void aBrokenIncomingTransferOffersResumeAndGoesOnUnderTheNewId() {
+        TransferItem item = offered("");
+        files.accept(item);
+        files.onEvent(new ParleyEvent.FileProgress(KEY.account(), "t1", 1_000_000, 2_500_000));
+        end("t1", false, new FileEnd.Interrupted(1_000_000, 2_500_000));
+        assertThat(item.stateTextProperty().get()).contains("connection broke").contains("resume");
+        assertThat(item.canResume().get()).isTrue();
+        assertThat(item.canCancel().get()).isFalse();
+
+        files.resume(item);
+
+        assertThat(parley.filesResumed).containsExactly("t1");
+        assertThat(item.transferIdProperty().get()).isEqualTo("resumed-1");
+        assertThat(item.canResume().get()).isFalse();
+        assertThat(item.canCancel().get()).isTrue();
+        files.onEvent(new ParleyEvent.FileProgress(KEY.account(), "resumed-1", 2_500_000, 2_500_000));
+        end("resumed-1", false, new FileEnd.Done(java.util.Optional.of(dir.resolve("report.pdf")), HASH, 2_500_000));
+        assertThat(item.stateTextProperty().get()).isEqualTo("Saved");
+        assertThat(files.transfers()).containsExactly(item);
+    }
+
+    @Test
+    void theSendersRowFollowsTheResumptionTheReceiverAskedFor() throws Exception {
+        TransferItem item = sent("big.bin");
+        String first = item.transferIdProperty().get();
+        end(first, true, new FileEnd.Interrupted(100, 1234));
+        assertThat(item.canResume().get()).as("only the receiver resumes").isFalse();
+
+        files.onEvent(new ParleyEvent.FileResumed(KEY.account(), "t77", first, KEY.peer(), "big.bin", true, 100));
+        files.onEvent(new ParleyEvent.FileProgress(KEY.account(), "t77", 1234, 1234));
+        end("t77", true, new FileEnd.Done(java.util.Optional.empty(), HASH, 1134));
+
+        assertThat(item.transferIdProperty().get()).isEqualTo("t77");
+        assertThat(item.stateTextProperty().get()).isEqualTo("Delivered");
+    }
+
+    @Test
     void cancelStopsATransferUnderWay() {
         TransferItem item = offered("");
         files.accept(item);
