@@ -44,8 +44,15 @@ interface FileMedia extends AutoCloseable {
     /** Sender answering a pull (we answer, so we are passive): waits for the connection, then sends from {@code offset}. */
     void serve(FileSections.RemoteMsrp pull, Path file, long offset, Listener listener);
 
-    /** The part kept after an {@link FileEnd.Interrupted} reception, for resuming. */
+    /**
+     * The part kept after an {@link FileEnd.Interrupted} reception, for resuming. It survives {@link #close} only
+     * after {@link #keepPartial}; otherwise close deletes it (the transfer ended another way, e.g. the peer's BYE
+     * cancelled it).
+     */
     java.util.Optional<Path> partial();
+
+    /** Keeps the {@link #partial} part beyond {@link #close}, for a later resumption. */
+    void keepPartial();
 
     /** Breaks the connection as a network failure would (no cancel, no REPORT): for tests of resumption. */
     void drop();

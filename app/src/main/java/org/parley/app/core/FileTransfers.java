@@ -390,9 +390,11 @@ final class FileTransfers implements CallSignalling.Listener {
                 ? new FileEnd.Done(d.saved(), t.file.selector().hash().map(h -> h.hex()).orElse(""), d.bytes())
                 : reported instanceof FileEnd.Interrupted i ? new FileEnd.Interrupted(i.received(), total) : reported;
         if (end instanceof FileEnd.Interrupted && !t.outgoing) {
-            t.media.partial().ifPresent(part -> resumption.keep(t.leg.callId(), new FileResumption.Kept(
-                    t.leg.account(), t.leg.peer(), t.file, part,
-                    org.parley.media.file.FileNames.sanitize(t.name()))));
+            t.media.partial().ifPresent(part -> {
+                t.media.keepPartial();
+                resumption.keep(t.leg.callId(), new FileResumption.Kept(t.leg.account(), t.leg.peer(), t.file, part,
+                        org.parley.media.file.FileNames.sanitize(t.name())));
+            });
         }
         if (t.outgoing) {
             end(t, end); // the receiver's verdict: BYE ends the dialog

@@ -72,6 +72,7 @@ final class MsrpFileMedia implements FileMedia {
     private volatile Listener events;
     private volatile boolean verdictGiven;
     private volatile Path partial;
+    private volatile boolean keepPartial;
 
     private MsrpFileMedia(String address, boolean tls) {
         this.address = address;
@@ -151,6 +152,11 @@ final class MsrpFileMedia implements FileMedia {
     @Override
     public Optional<Path> partial() {
         return Optional.ofNullable(partial);
+    }
+
+    @Override
+    public void keepPartial() {
+        keepPartial = true;
     }
 
     @Override
@@ -238,6 +244,15 @@ final class MsrpFileMedia implements FileMedia {
             FileReceiver r = receiver;
             if (f != null) {
                 f.cancel();
+                // The message ends with '#' on the sender's thread: let it go out before close() ends the session,
+                // so the receiver sees a cancel, not a broken connection.
+                try {
+                    f.outcome().get(VERDICT_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    LOG.debug("the cancelled sender did not finish in time");
+                }
             } else if (r != null) {
                 r.cancel();
             }
@@ -270,6 +285,14 @@ final class MsrpFileMedia implements FileMedia {
             }
             if (listener != null) {
                 listener.close();
+            }
+            Path part = partial;
+            if (part != null && !keepPartial) {
+                try {
+                    Files.deleteIfExists(part);
+                } catch (IOException e) {
+                    LOG.warn("the part of a cancelled file could not be deleted: {}", part, e);
+                }
             }
         });
     }

@@ -113,9 +113,10 @@ class FileTransferThroughKamailioTest {
         assertThat(Files.mismatch(binary, saved)).isEqualTo(-1L);
     }
 
-    @Test
-    void aHundredMegabyteFileArrivesIdentical() throws Exception {
-        start(Transport.TCP, Transport.TCP);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Transport.class, names = {"TCP", "TLS"})
+    void aHundredMegabyteFileArrivesIdentical(Transport via) throws Exception {
+        start(via, via);
         startBob();
         Path big = random(dir.resolve("big.bin"), 100L * 1024 * 1024);
 
@@ -156,6 +157,38 @@ class FileTransferThroughKamailioTest {
         bob.awaitEvent(ParleyEvent.FileEnded.class, e -> e.end() instanceof FileEnd.Cancelled c && c.byPeer());
         alice.awaitEvent(ParleyEvent.FileEnded.class, e -> e.end() instanceof FileEnd.Cancelled c && !c.byPeer());
         assertThat(downloads(bob)).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "cancelled by the {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sender", "receiver"})
+    void cancellingMidTransferEndsItOnBothSidesAndKeepsNothing(String who) throws Exception {
+        start(Transport.TCP, Transport.TCP);
+        startBob();
+        Path big = random(dir.resolve("movie.bin"), 64L * 1024 * 1024);
+        TestUser canceller = who.equals("sender") ? alice : bob;
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        canceller.core.addListener(e -> {
+            if (e instanceof ParleyEvent.FileProgress p && p.bytes() > 0 && done.compareAndSet(false, true)) {
+                canceller.core.cancelFile(p.transferId());
+            }
+        }, Runnable::run);
+
+        String id = alice.core.sendFile(null, bob.aor, big).join();
+        ParleyEvent.FileOffered offer = bob.awaitEvent(ParleyEvent.FileOffered.class, e -> true);
+        bob.core.acceptFile(offer.offer().transferId(), Optional.empty()).join();
+
+        FileEnd atAlice = await().atMost(LONG).until(() -> alice.eventsOf(ParleyEvent.FileEnded.class).stream()
+                .filter(e -> e.transferId().equals(id)).findFirst().orElse(null), e -> e != null).end();
+        FileEnd atBob = await().atMost(LONG).until(() -> bob.eventsOf(ParleyEvent.FileEnded.class).stream()
+                .filter(e -> e.transferId().equals(offer.offer().transferId())).findFirst().orElse(null),
+                e -> e != null).end();
+        TestUser other = canceller == alice ? bob : alice;
+        FileEnd atCanceller = canceller == alice ? atAlice : atBob;
+        FileEnd atOther = canceller == alice ? atBob : atAlice;
+        assertThat(atCanceller).isEqualTo(new FileEnd.Cancelled(false));
+        assertThat(atOther).as(atOther.reason() + " at " + other.name).isIn(new FileEnd.Cancelled(true),
+                new FileEnd.Failed("The receiver stopped the transfer."));
+        await().atMost(LONG).untilAsserted(() -> assertThat(downloads(bob)).as("no part is left").isEmpty());
     }
 
     @Test
