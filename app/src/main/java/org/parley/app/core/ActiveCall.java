@@ -50,6 +50,13 @@ final class ActiveCall {
         return pendingAnswer != null || lateOffer;
     }
 
+    /** Our (re-)offer for this call, held ({@code sendonly}/{@code inactive}) or not, stamped into its SDP session. */
+    SessionDescription offer(boolean held) {
+        return sdp.stamp(org.parley.app.sdp.AudioOffers.offer(sdp.origin(), caps,
+                org.parley.app.sdp.LocalMedia.of(address, media.localRtpPort()),
+                org.parley.app.sdp.Direction.forOffer(held, remoteHold)));
+    }
+
     /** The state of an established call as its hold flags say. */
     CallState holdState() {
         return localHold ? CallState.ON_HOLD : remoteHold ? CallState.REMOTE_HOLD : CallState.ACTIVE;

@@ -98,7 +98,7 @@ final class CallEngine implements CallSignalling.Listener {
         String address = host.localAddress(account);
         CallMedia m = media.open(address);
         SdpSession sdp = new SdpSession(RANDOM.nextLong() & Long.MAX_VALUE, address);
-        AudioCapabilities caps = media.capabilities(secure(account));
+        AudioCapabilities caps = media.capabilities(account.signalsOverTls());
         SessionDescription offer = sdp.stamp(AudioOffers.offer(sdp.origin(), caps,
                 LocalMedia.of(address, m.localRtpPort()), Direction.SENDRECV));
         CallLeg leg = host.signalling().invite(account, to, SdpWriter.bytes(offer));
@@ -125,7 +125,7 @@ final class CallEngine implements CallSignalling.Listener {
         if (c.lateOffer) { // the INVITE had no offer: ours goes in the 200, media starts with the ACK's answer
             c.lateOffer = false;
             updateInCall();
-            c.ourOffer = offer(c, false);
+            c.ourOffer = c.offer(false);
             host.signalling().answer(c.leg, SdpWriter.bytes(c.ourOffer));
             return;
         }
@@ -163,7 +163,7 @@ final class CallEngine implements CallSignalling.Listener {
         if (c == null || !c.active || c.wantedHold != null || c.localHold == held) {
             return c != null && c.active && c.localHold == held;
         }
-        SessionDescription offer = offer(c, held);
+        SessionDescription offer = c.offer(held);
         if (!host.signalling().reinvite(c.leg, SdpWriter.bytes(offer))) {
             return false;
         }
@@ -247,7 +247,7 @@ final class CallEngine implements CallSignalling.Listener {
             return;
         }
         SdpSession sdp = new SdpSession(RANDOM.nextLong() & Long.MAX_VALUE, address);
-        AudioCapabilities caps = media.capabilities(secure(leg.runtime()));
+        AudioCapabilities caps = media.capabilities(leg.runtime().signalsOverTls());
         Answer answer = offer == null ? null : SdpAnswerer.answer(offer, caps, LocalMedia.of(address,
                 m.localRtpPort()), sdp.origin(), false, OtherMediaAnswerer.REJECT_ALL);
         if (answer != null && answer.audio() instanceof AudioRejection r) {
@@ -409,11 +409,6 @@ final class CallEngine implements CallSignalling.Listener {
         }
     }
 
-    /** SRTP is offered and required exactly when the account's signalling is TLS (keys never go out in clear). */
-    private static boolean secure(AccountRuntime account) {
-        return account.config().transport() == org.parley.app.Transport.TLS;
-    }
-
     @Override
     public void confirmed(CallLeg leg, Optional<byte[]> lateAnswer) {
         ActiveCall c = calls.get(leg.callId());
@@ -430,14 +425,9 @@ final class CallEngine implements CallSignalling.Listener {
         if (c == null || !c.active || c.wantedHold != null) {
             return null;
         }
-        c.ourOffer = offer(c, c.localHold);
+        c.ourOffer = c.offer(c.localHold);
         c.wantedHold = c.localHold; // the ACK's answer goes through reanswered()
         return SdpWriter.bytes(c.ourOffer);
-    }
-
-    private SessionDescription offer(ActiveCall c, boolean held) {
-        return c.sdp.stamp(AudioOffers.offer(c.sdp.origin(), c.caps, LocalMedia.of(c.address,
-                c.media.localRtpPort()), Direction.forOffer(held, c.remoteHold)));
     }
 
     @Override

@@ -95,7 +95,7 @@ final class FileTransfers implements CallSignalling.Listener {
             throw new IllegalArgumentException("The file is not allowed by policy: " + refused.get() + ".");
         }
         String address = host.localAddress(account);
-        FileMedia m = media.open(address, secure(account));
+        FileMedia m = media.open(address, account.signalsOverTls());
         SdpSession sdp = new SdpSession(RANDOM.nextLong() & Long.MAX_VALUE, address);
         SessionDescription offer = sdp.stamp(FileSections.offer(sdp.origin(), m.local(), file));
         byte[] offerBytes = SdpWriter.bytes(offer);
@@ -132,7 +132,7 @@ final class FileTransfers implements CallSignalling.Listener {
         long received = java.nio.file.Files.size(k.partial());
         FileDescription rest = FileResumption.rest(k.description(), received);
         String address = host.localAddress(account);
-        FileMedia m = media.open(address, secure(account));
+        FileMedia m = media.open(address, account.signalsOverTls());
         SdpSession sdp = new SdpSession(RANDOM.nextLong() & Long.MAX_VALUE, address);
         byte[] offer = SdpWriter.bytes(sdp.stamp(FileSections.pull(sdp.origin(), m.local(), rest)));
         CallLeg leg = host.signalling().invite(account, k.peer(), offer);
@@ -207,7 +207,7 @@ final class FileTransfers implements CallSignalling.Listener {
             return;
         }
         FileSections.RemoteMsrp o = offer.get();
-        if (secure(leg.runtime()) && (!o.tls() || o.fingerprint().flatMap(
+        if (leg.runtime().signalsOverTls() && (!o.tls() || o.fingerprint().flatMap(
                 org.parley.app.sip.tls.FingerprintTls::sha256Of).isEmpty())) {
             LOG.info("{}: file offer from {} refused: no MSRP over TLS with a fingerprint on a TLS account",
                     leg.account(), leg.peer());
@@ -468,8 +468,4 @@ final class FileTransfers implements CallSignalling.Listener {
         return new FileEnd.Failed("The offer failed: " + end.code() + ".");
     }
 
-    /** MSRP goes over TLS exactly when the account's signalling does. */
-    private static boolean secure(AccountRuntime account) {
-        return account.config().transport() == org.parley.app.Transport.TLS;
-    }
 }
