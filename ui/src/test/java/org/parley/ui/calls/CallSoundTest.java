@@ -1,5 +1,6 @@
 package org.parley.ui.calls;
 
+import org.parley.ui.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -37,7 +38,7 @@ class CallSoundTest {
     @BeforeEach
     void setUp() {
         vm = new CallsViewModel(parley, Async.direct(), TestProfiles.english(), k -> "Bob Builder", chosen::get,
-                new MutableClock(Instant.parse("2026-11-20T18:00:00Z")));
+                new ManualClock(Instant.parse("2026-11-20T18:00:00Z")));
     }
 
     private CallViewModel activeCall() {
@@ -99,7 +100,7 @@ class CallSoundTest {
     void aPollIsNotRepeatedWhileTheCoreHasNotAnswered() {
         List<Runnable> later = new ArrayList<>();
         vm = new CallsViewModel(parley, new Async(Runnable::run, later::add), TestProfiles.english(),
-                k -> "Bob", chosen::get, new MutableClock(Instant.parse("2026-11-20T18:00:00Z")));
+                k -> "Bob", chosen::get, new ManualClock(Instant.parse("2026-11-20T18:00:00Z")));
         CallViewModel c = vm.call(KEY);
         later.forEach(Runnable::run);
         later.clear();
@@ -134,7 +135,7 @@ class CallSoundTest {
     @Test
     void theDeviceLineIsInGermanToo() {
         CallsViewModel german = new CallsViewModel(parley, Async.direct(), I18n.load(java.util.Locale.GERMAN),
-                k -> "Bob", chosen::get, new MutableClock(Instant.parse("2026-11-20T18:00:00Z")));
+                k -> "Bob", chosen::get, new ManualClock(Instant.parse("2026-11-20T18:00:00Z")));
         CallViewModel c = german.call(KEY);
         german.onEvent(new ParleyEvent.CallStateChanged(ALICE, "call-1", BOB, CallState.ACTIVE));
         parley.levels = Optional.of(levels(0, 0,

@@ -1,5 +1,6 @@
 package org.parley.ui.calls;
 
+import org.parley.ui.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -27,7 +28,7 @@ class CallsViewModelTest {
     private static final Function<ConversationKey, String> NAMES =
             key -> key.peer().equals(BOB) ? "Bob Builder" : key.peerLabel();
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T18:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-20T18:00:00Z"));
     private final FakeParley parley = new FakeParley(null);
     private CallsViewModel vm;
 

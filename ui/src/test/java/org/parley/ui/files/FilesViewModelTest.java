@@ -1,5 +1,6 @@
 package org.parley.ui.files;
 
+import org.parley.ui.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,20 +1,12 @@
 package org.parley.app.sip.tls;
 
-import java.io.IOException;
-import java.math.BigInteger;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
@@ -22,11 +14,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.TrustManager;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * TLS for media connections that have no CA to check against (MSRP over TLS, RFC 4975 §14.1; the same idea as
@@ -51,27 +38,8 @@ public final class FingerprintTls {
 
     /** A fresh EC P-256 identity, in memory only. */
     public static FingerprintTls create() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            KeyPair pair = generator.generateKeyPair();
-            X500Name name = new X500Name("CN=Parley media");
-            Instant now = Instant.now();
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    new JcaX509v3CertificateBuilder(name, new BigInteger(64, RANDOM),
-                            Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(2))),
-                            name, pair.getPublic())
-                            .build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-            byte[] secret = new byte[16];
-            RANDOM.nextBytes(secret);
-            char[] password = HexFormat.of().formatHex(secret).toCharArray();
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("media", pair.getPrivate(), password, new X509Certificate[] {certificate});
-            return new FingerprintTls(certificate, store, password);
-        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
-            throw new IllegalStateException("Cannot create a media TLS key", e);
-        }
+        SelfSigned identity = SelfSigned.create("Parley media", Duration.ofDays(2));
+        return new FingerprintTls(identity.certificate(), identity.keys(), identity.password());
     }
 
     /** Our fingerprint as SDP writes it: {@code sha-256 AB:CD:…}. */
