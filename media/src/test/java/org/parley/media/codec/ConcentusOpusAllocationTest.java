@@ -29,8 +29,12 @@ class ConcentusOpusAllocationTest {
   private static final int WARM_ROUNDS = 4;
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-  /** Bytes per frame the wrapper may differ by: JIT noise, far below one object per frame. */
-  private static final int TOLERANCE = 8;
+  /**
+   * Bytes per frame the wrapper may differ by. Two runs of the same Concentus calls differ by up to about 15 B per
+   * frame (JIT, TLAB refills averaged over the frames: seen 8–14 on a loaded 2-core machine); a real per-frame
+   * allocation of the wrapper (a copy of a 960-sample frame, a packet array) would be ≥ 1 kB.
+   */
+  private static final int TOLERANCE = 64;
 
   private final short[] input = OpusCodecTest.voice(FRAME * FRAMES);
   private final short[] frame = new short[FRAME];
