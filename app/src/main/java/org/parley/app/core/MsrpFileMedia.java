@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ServerSocketFactory;
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLServerSocket;
 import org.parley.app.file.FileEnd;
 import org.parley.app.sdp.FileSections;
 import org.parley.app.sip.tls.FingerprintTls;
@@ -51,7 +50,6 @@ final class MsrpFileMedia implements FileMedia {
     /** The sender's path port: the offerer never listens (RFC 4975 §5.4), the port only makes the URI whole. */
     private static final int DISCARD_PORT = 9;
     private static final Duration CONNECT_PATIENCE = Duration.ofSeconds(60);
-    private static final long PROGRESS_STEP = 256 * 1024;
     private static final Duration VERDICT_PATIENCE = Duration.ofSeconds(10);
     private static final ExecutorService IO = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "parley-msrp-io");
@@ -101,7 +99,7 @@ final class MsrpFileMedia implements FileMedia {
             FileReceiver r = new FileReceiver(IncomingFile.create(directory, safeName, size, sha256),
                     this::received, true);
             this.receiver = r;
-            expect(offer, new Progress(r, listener, size, 0), s -> { });
+            expect(offer, new CountingReceiver(r, listener, size, 0), s -> { });
         } catch (IOException | IllegalArgumentException e) {
             LOG.info("file reception could not start: {}", e.toString());
             finished(new FileEnd.Failed("The file could not be received: " + e.getMessage()));
@@ -120,7 +118,7 @@ final class MsrpFileMedia implements FileMedia {
                 FileReceiver r = new FileReceiver(file, this::received, true);
                 receiver = r;
                 MsrpSession s = MsrpSession.connect(local, peer(answer), sockets(answer),
-                        new Progress(r, listener, size, file.received()), CONFIG);
+                        new CountingReceiver(r, listener, size, file.received()), CONFIG);
                 session = s;
                 if (ended.get()) {
                     s.close();
@@ -172,7 +170,7 @@ final class MsrpFileMedia implements FileMedia {
     private void listen(FileSections.RemoteMsrp peer) throws IOException {
         ServerSocketFactory servers = identity.isPresent()
                 ? identity.get().context(pinned(peer)).getServerSocketFactory() : ServerSocketFactory.getDefault();
-        this.listener = MsrpListener.open(InetAddress.getByName(address), new ClientAuth(servers), CONFIG);
+        this.listener = MsrpListener.open(InetAddress.getByName(address), new ClientAuthSockets(servers), CONFIG);
         this.local = this.listener.newLocalUri(address);
     }
 
@@ -369,100 +367,6 @@ final class MsrpFileMedia implements FileMedia {
         if (!Files.isDirectory(directory)) {
             Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwx------")));
-        }
-    }
-
-    /** Counts received bytes for progress; otherwise the file receiver. */
-    private static final class Progress implements MessageReceiver {
-        private final FileReceiver file;
-        private final Listener listener;
-        private final long total;
-        private long received;
-        private long reported;
-
-        Progress(FileReceiver file, Listener listener, long total, long already) {
-            this.file = file;
-            this.listener = listener;
-            this.total = total;
-            this.received = already;
-            this.reported = already;
-        }
-
-        @Override
-        public ChunkSink chunk(org.parley.media.msrp.IncomingChunk chunk) {
-            ChunkSink sink = file.chunk(chunk);
-            return new ChunkSink() {
-                @Override
-                public void write(byte[] bytes, int offset, int length) {
-                    sink.write(bytes, offset, length);
-                    received += length;
-                    if (received - reported >= PROGRESS_STEP || received == total) {
-                        reported = received;
-                        listener.progress(received);
-                    }
-                }
-
-                @Override
-                public int end(org.parley.media.msrp.Continuation flag) {
-                    return sink.end(flag);
-                }
-            };
-        }
-
-        @Override
-        public boolean holdsSuccessReport() {
-            return file.holdsSuccessReport();
-        }
-
-        @Override
-        public void successReportHeld(org.parley.media.msrp.HeldReport report) {
-            file.successReportHeld(report);
-        }
-
-        @Override
-        public void report(org.parley.media.msrp.MsrpReport report) {
-            file.report(report);
-        }
-
-        @Override
-        public void closed(String reason) {
-            file.closed(reason);
-        }
-    }
-
-    /** Server sockets that require the client's certificate (its fingerprint is pinned, RFC 4975 §14.1). */
-    private static final class ClientAuth extends ServerSocketFactory {
-        private final ServerSocketFactory inner;
-
-        ClientAuth(ServerSocketFactory inner) {
-            this.inner = inner;
-        }
-
-        private static java.net.ServerSocket require(java.net.ServerSocket s) {
-            if (s instanceof SSLServerSocket tls) {
-                tls.setNeedClientAuth(true);
-            }
-            return s;
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket() throws IOException {
-            return require(inner.createServerSocket());
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port) throws IOException {
-            return require(inner.createServerSocket(port));
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            return require(inner.createServerSocket(port, backlog));
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-            return require(inner.createServerSocket(port, backlog, address));
         }
     }
 }
