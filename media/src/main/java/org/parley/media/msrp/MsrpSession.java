@@ -110,11 +110,32 @@ public final class MsrpSession implements AutoCloseable {
     return closedReason;
   }
 
-  /** Closes the session; the receiver hears {@code "closed"}. Idempotent. */
+  /**
+   * Closes the session gracefully: our side stops sending (a FIN, or TLS close_notify, after everything queued),
+   * then the peer's end is awaited for up to {@link #LINGER} before the socket is closed. Closing at once with the
+   * peer's frames still unread would reset the connection, and the peer could lose the last frames we sent (a
+   * cancel's {@code #}, a REPORT). The receiver hears {@code "closed"} unless the peer closed first. Idempotent;
+   * may block up to {@link #LINGER}: not on a thread that must not wait.
+   */
   @Override
   public void close() {
+    if (closed.get()) {
+      return;
+    }
+    try {
+      connection.socket().shutdownOutput();
+      closedReason.get(LINGER.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (IOException | UnsupportedOperationException | java.util.concurrent.ExecutionException
+        | java.util.concurrent.TimeoutException e) {
+      LOG.debug("MSRP session {}: no orderly close ({})", local.sessionId(), e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     close("closed");
   }
+
+  /** How long {@link #close()} waits for the peer to close its side. */
+  static final java.time.Duration LINGER = java.time.Duration.ofSeconds(2);
 
   /** Closes with a reason for the receiver and the log. Idempotent: the first reason wins. */
   void close(String reason) {
