@@ -10,7 +10,8 @@
 #              and after opening and closing 100 chats
 # each Parley figure with the archive and with it moved aside. The probes run through twin launchers
 # (bin/parley-probe and its .cfg: Parley's class path plus the bench jar appended, which the archive accepts),
-# removed again at the end. PARLEY_OPTS="..." adds JVM options to every Parley run (to try flags);
+# removed again at the end. PARLEY_OPTS="..." adds JVM options to every Parley run (to try flags); MODES=cds
+# skips the runs without the archive;
 # HOLD=SECONDS keeps each unlocked probe idle that long and saves jcmd's Thread.print and VM.native_memory
 # (needs -XX:NativeMemoryTracking=summary in PARLEY_OPTS) to ui/target/bench/memory/.
 set -euo pipefail
@@ -93,7 +94,7 @@ probe() { # NAME LAUNCHER ARGS...: a probe's RESULT line
 for r in $(seq 1 "$rounds"); do
   result=$(PROBE_JVM="" probe bare "$bare_dir/bin/bare-probe")
   note bare "$(field rss "$result")"
-  for mode in cds nocds; do
+  for mode in ${MODES:-cds nocds}; do
     [[ $mode == nocds ]] && mv "$archive" "$work/parley.jsa"
     unlock "unlock/$mode"
     hold=()
@@ -108,6 +109,7 @@ median() { printf '%s\n' $1 | sort -n | sed -n "$(( ($(wc -w <<<"$1") + 1) / 2 )
 b=$(median "${kib[bare]}")
 for name in bare unlock/cds unlock/nocds unlocked/cds unlocked/nocds "unlocked/cds after 100 chats" \
   "unlocked/nocds after 100 chats"; do
+  [[ -n ${kib[$name]:-} ]] || continue
   m=$(median "${kib[$name]}")
   printf 'median %-32s %4d MB  ratio to bare %.2f   [%s]\n' "$name" "$((m / 1024))" "$(bc -l <<<"$m / $b")" \
     "$(printf '%s\n' ${kib[$name]} | sort -n | paste -sd' ')"
