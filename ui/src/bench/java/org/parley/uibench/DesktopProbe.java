@@ -69,7 +69,7 @@ public final class DesktopProbe {
         });
         long unlockShown = Probe.whenPainted(() -> stage != null && stage.isShowing(), 60);
         System.err.printf("timeline ms: main %d, fx started +%d, theme +%d, unlock view shown +%d, painted +%d%n",
-                mainAt - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime(),
+                mainAt - ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(mainAt),
                 marks[0] - mainAt, marks[1] - marks[0], marks[2] - marks[1], unlockShown - marks[2]);
         Platform.runLater(() -> unlockVm.submit());
         long contactsShown = Probe.whenPainted(() -> main != null
@@ -87,6 +87,7 @@ public final class DesktopProbe {
         long heapIdle = Probe.heapAfterGcKib();
         long rssIdle = Probe.rssKib();
         Probe.histogram("idle");
+        Probe.holdIfAsked();
         openAndClose(0);
         long heapAfter50 = Probe.heapAfterGcKib();
         openAndClose(50);

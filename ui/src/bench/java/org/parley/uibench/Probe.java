@@ -1,6 +1,5 @@
 package org.parley.uibench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -63,12 +62,29 @@ final class Probe {
         return -1;
     }
 
-    /** Heap in use after a full collection, in KiB. */
+    /**
+     * Heap in use after a full collection, in KiB. Through {@link Runtime}, not java.management: the packaged app's
+     * runtime (packaged-memory.sh) has no java.management module.
+     */
     static long heapAfterGcKib() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024;
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) / 1024;
+    }
+
+    /**
+     * With -Dprobe.hold=SECONDS, prints {@code IDLE <pid>} and keeps the probe idle that long, so that a script can
+     * read it from outside (jcmd VM.native_memory, Thread.print, /proc) in the state just measured.
+     */
+    static void holdIfAsked() throws InterruptedException {
+        int seconds = Integer.getInteger("probe.hold", 0);
+        if (seconds > 0) {
+            System.out.println("IDLE " + ProcessHandle.current().pid());
+            System.out.flush();
+            Thread.sleep(seconds * 1000L);
+        }
     }
 
     /** Lets the app go idle (timers, first registration attempts, JIT) before memory is read. */
@@ -76,14 +92,17 @@ final class Probe {
         Thread.sleep(millis);
     }
 
-    /** With -Dprobe.histograms=DIR, writes a class histogram (after a full GC) to DIR/NAME.txt, to find leaks. */
+    /**
+     * With -Dprobe.histograms=DIR, writes a class histogram (after a full GC) to DIR/NAME.txt, to find leaks. Needs
+     * java.management (the checkout build's JDK, not the packaged runtime).
+     */
     static void histogram(String name) {
         String dir = System.getProperty("probe.histograms");
         if (dir == null) {
             return;
         }
         try {
-            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+            Object text = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
                     new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                     new Object[] {null}, new String[] {String[].class.getName()});
             Files.createDirectories(Path.of(dir));
