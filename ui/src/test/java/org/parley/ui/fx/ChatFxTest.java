@@ -158,7 +158,9 @@ class ChatFxTest {
     void aNewWatcherIsAskedAboutAndAllowOnlyOnce(FxRobot robot) throws Exception {
         showMainWindow();
         parley.emit(new ParleyEvent.WatcherApprovalNeeded(TestProfiles.ALICE, "sip:carol@example.com", "Carol"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#watcher-request").tryQuery().isPresent());
+        // The prompt's window exists before it is shown: wait until its button can be clicked.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Allow")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
         robot.clickOn("Allow");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> parley.watcherDecisions(TestProfiles.ALICE)
                 .get("sip:carol@example.com") == org.parley.app.presence.WatcherDecision.ALLOW);
