@@ -69,6 +69,7 @@ final class MsrpFileMedia implements FileMedia {
     private volatile FileReceiver receiver;
     private volatile Listener events;
     private volatile boolean verdictGiven;
+    private volatile boolean receiverCancelled;
     private volatile Path partial;
     private volatile boolean keepPartial;
 
@@ -253,6 +254,7 @@ final class MsrpFileMedia implements FileMedia {
                 }
             } else if (r != null) {
                 r.cancel();
+                receiverCancelled = true;
             }
             finished(new FileEnd.Cancelled(false));
         });
@@ -267,9 +269,10 @@ final class MsrpFileMedia implements FileMedia {
                 r.cancel(); // deletes an unfinished temporary file; nothing once the file is saved
             }
             MsrpSession s = session;
-            if (s != null && verdictGiven) {
-                // The REPORT may still be on its way out (it follows the last chunk's 200 on the reader thread):
-                // the sender closes once it has it.
+            if (s != null && (verdictGiven || receiverCancelled)) {
+                // The REPORT, or the 413 that stops a cancelled sender, may still be on its way out (the reader
+                // thread answers the chunk it is reading): the sender closes once it has it. Closing first would
+                // end our output and the sender would see a broken connection instead.
                 try {
                     s.whenClosed().get(VERDICT_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
