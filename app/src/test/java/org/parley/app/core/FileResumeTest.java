@@ -3,12 +3,10 @@ package org.parley.app.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +19,7 @@ import org.parley.app.ParleyEvent;
 import org.parley.app.Transport;
 import org.parley.app.file.FileEnd;
 import org.parley.app.testsupport.TestUser;
+import static org.parley.app.testsupport.TestFiles.random;
 import org.parley.app.testsupport.kamailio.KamailioExtension;
 
 /**
@@ -110,15 +109,4 @@ class FileResumeTest {
                 .filter(e -> e.transferId().equals(transferId)).findFirst().orElse(null), e -> e != null).end();
     }
 
-    private static Path random(Path file, long size) throws Exception {
-        Random random = new Random(size);
-        byte[] block = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long left = size; left > 0; left -= block.length) {
-                random.nextBytes(block);
-                out.write(block, 0, (int) Math.min(block.length, left));
-            }
-        }
-        return file;
-    }
 }

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +21,8 @@ import org.parley.app.Transport;
 import org.parley.app.file.FileEnd;
 import org.parley.app.file.FilePolicy;
 import org.parley.app.testsupport.TestUser;
+import static org.parley.app.testsupport.TestFiles.random;
+import static org.parley.app.testsupport.TestFiles.sha256;
 import org.parley.app.testsupport.kamailio.KamailioExtension;
 import org.parley.storage.Direction;
 import org.parley.storage.TransferRecord;
@@ -274,26 +272,5 @@ class FileTransferThroughKamailioTest {
         }
     }
 
-    private static Path random(Path file, long size) throws IOException {
-        Random random = new Random(size);
-        byte[] block = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long left = size; left > 0; left -= block.length) {
-                random.nextBytes(block);
-                out.write(block, 0, (int) Math.min(block.length, left));
-            }
-        }
-        return file;
-    }
 
-    private static String sha256(Path file) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (var in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                sha.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
 }
