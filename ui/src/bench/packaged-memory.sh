@@ -12,8 +12,8 @@
 # (bin/parley-probe and its .cfg: Parley's class path plus the bench jar appended, which the archive accepts),
 # removed again at the end. PARLEY_OPTS="..." adds JVM options to every Parley run (to try flags); MODES=cds
 # skips the runs without the archive;
-# HOLD=SECONDS keeps each unlocked probe idle that long and saves jcmd's Thread.print and VM.native_memory
-# (needs -XX:NativeMemoryTracking=summary in PARLEY_OPTS) to ui/target/bench/memory/.
+# HOLD=SECONDS keeps each probe idle that long and saves jcmd's Thread.print and VM.native_memory (Parley's
+# need -XX:NativeMemoryTracking=summary in PARLEY_OPTS) and pmap -x to ui/target/bench/memory/.
 set -euo pipefail
 rounds=${1:-3}
 parley=$(readlink -f "${2:-/opt/parley}")
@@ -87,12 +87,17 @@ probe() { # NAME LAUNCHER ARGS...: a probe's RESULT line
     echo "  threads: $(ls /proc/$pid/task | wc -l)"
     "$jdk/jcmd" "$pid" Thread.print >"$keep/$name.threads.txt" 2>&1 || true
     "$jdk/jcmd" "$pid" VM.native_memory summary >"$keep/$name.nmt.txt" 2>&1 || true
+    pmap -x "$pid" >"$keep/$name.pmap.txt" 2>&1 || true
+    "$jdk/jcmd" "$pid" GC.class_histogram >"$keep/$name.histo.txt" 2>&1 || true
+    [[ -n ${DUMP:-} ]] && { "$jdk/jcmd" "$pid" GC.heap_dump "$keep/$name.hprof" >/dev/null 2>&1 || true; }
   fi
   wait "$pid" || { cat "$work/$name.err" >&2; echo "packaged-memory.sh: $name failed" >&2; exit 1; }
   grep '^RESULT' "$out"
 }
 for r in $(seq 1 "$rounds"); do
-  result=$(PROBE_JVM="" probe bare "$bare_dir/bin/bare-probe")
+  bare_hold=""
+  [[ -n ${HOLD:-} ]] && bare_hold="-Dprobe.hold=$HOLD"
+  result=$(PROBE_JVM="$bare_hold" probe bare "$bare_dir/bin/bare-probe")
   note bare "$(field rss "$result")"
   for mode in ${MODES:-cds nocds}; do
     [[ $mode == nocds ]] && mv "$archive" "$work/parley.jsa"

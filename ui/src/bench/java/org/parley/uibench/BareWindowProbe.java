@@ -21,7 +21,8 @@ public final class BareWindowProbe {
         long shown = Probe.whenPainted(() -> stage[0] != null && stage[0].isShowing(), 60);
         Probe.settle(3000);
         long heap = Probe.heapAfterGcKib();
-        Probe.result("ready=" + shown + " rss=" + Probe.rssKib() + " heap=" + heap);
+        Probe.result("ready=" + shown + " rss=" + Probe.settledRssKib() + " heap=" + heap);
+        Probe.holdIfAsked();
         System.exit(0);
     }
 }

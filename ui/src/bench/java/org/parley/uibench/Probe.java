@@ -66,6 +66,25 @@ final class Probe {
      * Heap in use after a full collection, in KiB. Through {@link Runtime}, not java.management: the packaged app's
      * runtime (packaged-memory.sh) has no java.management module.
      */
+    /**
+     * RSS once it has stopped falling after {@link #heapAfterGcKib}: G1 gives shrunk heap regions back to the OS
+     * concurrently, so a reading right after {@code System.gc()} may or may not include them (the bare window read
+     * 142 or 165 MB from one run to the next). Reads every 500 ms until two readings differ by less than 1 MiB,
+     * at most 10 s.
+     */
+    static long settledRssKib() throws InterruptedException {
+        long previous = rssKib();
+        for (int i = 0; i < 20; i++) {
+            Thread.sleep(500);
+            long now = rssKib();
+            if (Math.abs(now - previous) < 1024) {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
+    }
+
     static long heapAfterGcKib() {
         for (int i = 0; i < 3; i++) {
             System.gc();

@@ -59,6 +59,26 @@ public final class ParleyDesktop {
         }
     }
 
+    /**
+     * Reading the Logback configuration (XML, rolling file, date patterns) takes ~150 ms in a fresh JVM; done on
+     * its own thread it overlaps the JavaFX toolkit's start. Until it has finished, SLF4J hands out substitute
+     * loggers whose events it replays afterwards, so nothing logged meanwhile is lost.
+     */
+    private static Thread configureLoggingInBackground() {
+        Thread thread = new Thread(LoggerFactory::getILoggerFactory, "parley-logging-setup");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void awaitQuietly(Thread thread) {
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public static void main(String[] args) {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "org/parley/ui/logback-desktop.xml");
@@ -76,6 +96,7 @@ public final class ParleyDesktop {
         if (System.getProperty("parley.log.dir") == null) {
             System.setProperty("parley.log.dir", AppDirs.system().logDir().toString());
         }
+        Thread logging = configureLoggingInBackground();
         Optional<String> link = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst();
         SingleInstance.Paths paths = SingleInstance.Paths.of(AppDirs.system().dataDir(), System::getenv);
         Optional<InstanceLock> lock;
@@ -88,7 +109,9 @@ public final class ParleyDesktop {
             paths = null;
         }
         if (lock.isEmpty() && paths != null) {
-            System.exit(handOver(paths, link));
+            int code = handOver(paths, link);
+            awaitQuietly(logging); // what was logged meanwhile is written before the process ends
+            System.exit(code);
         }
         held = lock.orElse(null);
         DesktopApp.handOff(paths, link);

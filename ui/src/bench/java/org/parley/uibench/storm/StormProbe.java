@@ -89,7 +89,10 @@ public final class StormProbe {
             unlock.passphraseProperty().set(passphrase);
         });
         whenPainted(() -> stage != null && stage.isShowing(), 60);
-        Platform.runLater(() -> unlockVm.submit());
+        Platform.runLater(() -> {
+            unlockVm.shown(); // as DesktopApp does after the first frame
+            unlockVm.submit();
+        });
         whenPainted(() -> main != null && main.contacts().shown().size() >= contacts, 180);
         say("SHOWN");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);

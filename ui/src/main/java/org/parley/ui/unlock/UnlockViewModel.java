@@ -34,6 +34,7 @@ public final class UnlockViewModel {
     private final I18n i18n;
     private final Consumer<Profile> onUnlocked;
     private final boolean firstRun;
+    private boolean warmUpStarted;
 
     private final StringProperty passphrase = new SimpleStringProperty("");
     private final StringProperty confirmation = new SimpleStringProperty("");
@@ -54,6 +55,19 @@ public final class UnlockViewModel {
         passphrase.addListener((o, a, b) -> error.set(""));
         confirmation.addListener((o, a, b) -> error.set(""));
         canSubmit = busy.not().and(done.not()).and(passphrase.isNotEmpty());
+    }
+
+    /**
+     * Call once the unlock window has been painted: starts the key-derivation and driver warm-up in the
+     * background, so that unlocking while the user types is fast. Not started earlier, because on a two-core
+     * machine it competes with the first frame for the CPU. A failed warm-up says nothing; opening reports it.
+     * Later calls do nothing.
+     */
+    public void shown() {
+        if (warmUpStarted) {
+            return;
+        }
+        warmUpStarted = true;
         async.run(() -> {
             gate.warmUp();
             return null;
