@@ -24,7 +24,13 @@ public interface HistoryStore {
     CompletableFuture<Optional<MessageRecord>> appendIncoming(String account, String peer, String body,
                                                               String sipKey);
 
-    /** Moves a message to a new state; {@code reason} is null unless FAILED. */
+    /**
+     * Moves a message to a new state; {@code reason} is null unless FAILED. The future completes once the change is
+     * committed: readers see it and it survives a crash of the app, but unlike the appends it is not waited onto
+     * the disk, so a power loss or OS crash can undo it until the next append (or a checkpoint) syncs the
+     * history. A message that falls back to QUEUED that way is sent again, and receivers drop the duplicate
+     * (decision 0010).
+     */
     CompletableFuture<Void> updateState(long id, DeliveryState state, String reason);
 
     /** Outgoing messages of {@code account} still QUEUED, oldest first. */

@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one batch of {@link WriterThread.Task}s as a single transaction: SAVEPOINT per task, one COMMIT,
- * futures completed only after the COMMIT returned. Called on the writer thread only.
+ * futures completed only after the COMMIT returned. A batch without a durable task commits at
+ * {@code synchronous=NORMAL} and puts the connection back to {@code FULL} afterwards. Called on the writer thread
+ * only.
  */
 final class GroupCommit {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
@@ -19,6 +21,35 @@ final class GroupCommit {
     }
 
     static void run(SqlSession session, List<WriterThread.Task<?>> batch) {
+        boolean sync = batch.stream().anyMatch(task -> task.durable);
+        if (!sync) {
+            try {
+                session.execute("PRAGMA synchronous = NORMAL");
+            } catch (SQLException e) {
+                sync = true; // then this batch is simply synced
+            }
+        }
+        try {
+            commit(session, batch);
+        } finally {
+            if (!sync) {
+                restoreFullSync(session);
+            }
+        }
+    }
+
+    private static void restoreFullSync(SqlSession session) {
+        try {
+            session.execute("PRAGMA synchronous = FULL");
+        } catch (SQLException e) {
+            // Setting a pragma outside a transaction does no I/O; if even that fails the connection is unusable
+            // and the next batch fails with it.
+            LOG.error("Could not restore synchronous=FULL on the write connection", e);
+            throw new IllegalStateException("storage write connection lost its durability setting", e);
+        }
+    }
+
+    private static void commit(SqlSession session, List<WriterThread.Task<?>> batch) {
         List<WriterThread.Task<?>> applied = new ArrayList<>(batch.size());
         try {
             session.execute("BEGIN IMMEDIATE");

@@ -77,7 +77,7 @@ final class SqliteHistoryStore implements HistoryStore {
         Objects.requireNonNull(state, "state");
         String storedReason = state == DeliveryState.FAILED ? reason : null;
         Direction direction = state == DeliveryState.RECEIVED ? Direction.IN : Direction.OUT;
-        return writer.submit(session -> {
+        return writer.submitDeferringSync(session -> {
             PreparedStatement update = session.prepare(UPDATE_STATE);
             update.setString(1, state.name());
             update.setString(2, storedReason);

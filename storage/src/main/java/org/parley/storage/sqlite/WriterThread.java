@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * dependent stages must not block; {@link #call} detects being called on the writer thread and fails instead
  * of deadlocking. {@link #close} stops accepting work, lets the thread drain the queue and commit, then closes
  * the connection.
+ *
+ * <p>Durability: the write connection runs at {@code synchronous=FULL}, so a commit syncs the WAL. A batch made
+ * only of {@link #submitDeferringSync} operations commits at {@code NORMAL} (no sync; WAL frames are checksummed,
+ * so a lost tail is dropped whole, never half-applied).
  */
 final class WriterThread {
     /** Work run on the writer thread inside a transaction. */
@@ -37,7 +41,7 @@ final class WriterThread {
      */
     static final int MAX_BATCH = 5000;
     private static final Logger LOG = LoggerFactory.getLogger(WriterThread.class);
-    private static final Task<Void> STOP = new Task<>(null);
+    private static final Task<Void> STOP = new Task<>(null, true);
 
     private final SqlSession session;
     private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
@@ -64,9 +68,26 @@ final class WriterThread {
         thread.start();
     }
 
-    /** Queues {@code op}; the future completes after the transaction holding it has committed. */
+    /**
+     * Queues {@code op}; the future completes after the transaction holding it has committed and the WAL has been
+     * synced to the disk (it survives a power loss).
+     */
     <T> CompletableFuture<T> submit(WriteOp<T> op) {
-        Task<T> task = new Task<>(op);
+        return enqueue(new Task<>(op, true));
+    }
+
+    /**
+     * Queues {@code op} for a commit that need not wait for the disk: the future completes once the transaction
+     * is committed (visible to readers, and it survives a crash of the process), but a power loss or an OS crash
+     * before the WAL is next synced — by the next durable commit or a checkpoint, whichever comes first — can
+     * undo it. Only for writes the application can redo after such a loss. A batch holding any {@link #submit}
+     * operation is synced as a whole.
+     */
+    <T> CompletableFuture<T> submitDeferringSync(WriteOp<T> op) {
+        return enqueue(new Task<>(op, false));
+    }
+
+    private <T> CompletableFuture<T> enqueue(Task<T> task) {
         synchronized (lifecycle) {
             if (closing) {
                 task.future.completeExceptionally(new ProfileClosedException());
@@ -163,10 +184,13 @@ final class WriterThread {
     static final class Task<T> {
         final WriteOp<T> op;
         final CompletableFuture<T> future = new CompletableFuture<>();
+        /** Whether its commit must reach the disk before the future completes ({@link #submit}). */
+        final boolean durable;
         private T result;
 
-        Task(WriteOp<T> op) {
+        Task(WriteOp<T> op, boolean durable) {
             this.op = op;
+            this.durable = durable;
         }
 
         void apply(SqlSession session) throws SQLException, StorageException {

@@ -38,6 +38,7 @@ class WriterThreadTest {
         Connection connection = DriverManager.getConnection(url);
         try (Statement s = connection.createStatement()) {
             s.executeQuery("PRAGMA journal_mode = WAL").close();
+            s.execute("PRAGMA synchronous = FULL"); // the production write connection's setting (ConnectionFactory)
             s.execute("CREATE TABLE t (v INTEGER PRIMARY KEY)");
         }
         ((SQLiteConnection) connection).getDatabase().addCommitListener(new org.sqlite.SQLiteCommitListener() {
@@ -131,6 +132,43 @@ class WriterThreadTest {
         assertThat(futures).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
         assertThat(count()).isEqualTo(2000);
         assertThatThrownBy(() -> writer.call(s -> insert(s, 1))).isInstanceOf(ProfileClosedException.class);
+    }
+
+    @Test
+    void aBatchOfDeferredSyncWritesCommitsWithoutSyncAndTheNextDurableOneSyncsAgain() throws Exception {
+        assertThat(writer.submitDeferringSync(WriterThreadTest::synchronousDuringCommit).get(10, TimeUnit.SECONDS))
+                .as("synchronous=NORMAL inside a deferred-only batch").isEqualTo(1);
+        assertThat(writer.submit(WriterThreadTest::synchronousDuringCommit).get(10, TimeUnit.SECONDS))
+                .as("FULL again for a durable batch").isEqualTo(2);
+        assertThat(writer.submitDeferringSync(s -> insert(s, 5)).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(count()).as("a deferred-sync commit is visible at once").isEqualTo(1L);
+    }
+
+    @Test
+    void aBatchWithOneDurableWriteIsSyncedAsAWhole() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        writer.submit(s -> {
+            started.countDown();
+            try {
+                return release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Integer> deferred = writer.submitDeferringSync(WriterThreadTest::synchronousDuringCommit);
+        CompletableFuture<Integer> durable = writer.submit(s -> insert(s, 9));
+        release.countDown();
+        assertThat(durable.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(deferred.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+    }
+
+    private static int synchronousDuringCommit(SqlSession session) throws java.sql.SQLException {
+        try (Statement s = session.connection().createStatement(); ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private static int insert(SqlSession session, int v) throws java.sql.SQLException {
