@@ -20,9 +20,12 @@ import org.parley.ui.fx.FxAsync;
 import org.parley.ui.fx.Themes;
 import org.parley.ui.main.MainView;
 import org.parley.ui.main.MainViewModel;
+import org.parley.ui.notify.DesktopNotifier;
 import org.parley.ui.settings.SettingsStore;
 import org.parley.ui.settings.SettingsViewModel;
 import org.parley.ui.settings.UiSettings;
+import org.parley.ui.tray.AwtTray;
+import org.parley.ui.tray.TrayMenu;
 import org.parley.ui.unlock.ProfileGate;
 import org.parley.ui.unlock.UnlockView;
 import org.parley.ui.unlock.UnlockViewModel;
@@ -148,7 +151,11 @@ public final class DesktopProbe {
 
     private static void showMain(Profile profile, Async async, SettingsViewModel settings) {
         Parley core = ParleyCore.open(profile, CoreOptions.defaults().withBindAddress("127.0.0.1"));
-        MainViewModel vm = new MainViewModel(core, async, I18N, (t, x, o) -> { }, settings);
+        // As DesktopApp: the tray (AWT's SystemTray, which loads AWT even where the desktop has no tray) and
+        // notifications through it.
+        DesktopNotifier notifier = DesktopNotifier.install(new AwtTray(), new TrayMenu("Parley", "Open", "Quit",
+                () -> { }, () -> { }, () -> { }));
+        MainViewModel vm = new MainViewModel(core, async, I18N, notifier, settings);
         core.addListener(vm::onEvent, Platform::runLater);
         show(new MainView(vm, async, I18N, url -> { }, () -> { }).build(), 1100, 720);
         vm.start();
