@@ -46,7 +46,7 @@ final class BenchUser implements AutoCloseable {
             String aor = "sip:" + name + "@" + kamailio.domain();
             profile.accounts().save(new AccountRecord(aor, name, password,
                     kamailio.host() + ":" + kamailio.udpPort(), "UDP", 3600, null, null));
-            Parley core = ParleyCore.open(profile, CoreOptions.defaults().withBindAddress(KamailioServer.HOST));
+            Parley core = ParleyCore.open(profile, options());
             core.addListener(listener, executor);
             return new BenchUser(name, aor, profile, core);
         } catch (Exception | Error e) {
@@ -62,10 +62,20 @@ final class BenchUser implements AutoCloseable {
 
     /** Waits until the account is registered; throws IllegalStateException after {@code max}. */
     void awaitRegistered(Duration max) throws InterruptedException {
+        awaitRegistered(core, aor, max);
+    }
+
+    /** The core options every benchmark uses: production options, bound to the loopback address. */
+    static CoreOptions options() {
+        return CoreOptions.defaults().withBindAddress(KamailioServer.HOST);
+    }
+
+    /** Waits until {@code aor} is registered on {@code core}; throws IllegalStateException after {@code max}. */
+    static void awaitRegistered(Parley core, String aor, Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (!(core.registrationState(aor) instanceof RegistrationState.Registered)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " did not register within " + max + ": "
+                throw new IllegalStateException(aor + " did not register within " + max + ": "
                         + core.registrationState(aor).describe());
             }
             Thread.sleep(20);

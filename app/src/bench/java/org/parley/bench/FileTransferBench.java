@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.parley.app.Parley;
 import org.parley.app.ParleyEvent;
-import org.parley.app.RegistrationState;
-import org.parley.app.core.CoreOptions;
 import org.parley.app.core.FileSettings;
 import org.parley.app.core.ParleyCore;
 import org.parley.app.file.FileEnd;
@@ -58,8 +56,8 @@ public final class FileTransferBench {
                     Duration.ofMinutes(2));
             try (Profile aliceProfile = profile(work, kamailio, "alice");
                  Profile bobProfile = profile(work, kamailio, "bob");
-                 Parley alice = ParleyCore.open(aliceProfile, options(), files);
-                 Parley bob = ParleyCore.open(bobProfile, options(), files)) {
+                 Parley alice = ParleyCore.open(aliceProfile, BenchUser.options(), files);
+                 Parley bob = ParleyCore.open(bobProfile, BenchUser.options(), files)) {
                 CompletableFuture<FileEnd> received = new CompletableFuture<>();
                 CompletableFuture<FileEnd> delivered = new CompletableFuture<>();
                 bob.addListener(e -> {
@@ -76,8 +74,8 @@ public final class FileTransferBench {
                 }, Runnable::run);
                 alice.start();
                 bob.start();
-                awaitRegistered(alice, aliceAor);
-                awaitRegistered(bob, bobAor);
+                BenchUser.awaitRegistered(alice, aliceAor, Duration.ofSeconds(20));
+                BenchUser.awaitRegistered(bob, bobAor, Duration.ofSeconds(20));
                 long before = heapAfterGc(memory);
                 AtomicLong peak = new AtomicLong(before);
                 Thread sampler = new Thread(() -> {
@@ -145,17 +143,4 @@ public final class FileTransferBench {
         return p;
     }
 
-    private static CoreOptions options() {
-        return CoreOptions.defaults().withBindAddress(KamailioServer.HOST);
-    }
-
-    private static void awaitRegistered(Parley core, String aor) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!(core.registrationState(aor) instanceof RegistrationState.Registered)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(aor + " did not register");
-            }
-            Thread.sleep(20);
-        }
-    }
 }

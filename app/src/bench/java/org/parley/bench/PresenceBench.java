@@ -2,14 +2,13 @@ package org.parley.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.parley.app.Parley;
 import org.parley.app.ParleyEvent;
-import org.parley.app.RegistrationState;
-import org.parley.app.core.CoreOptions;
 import org.parley.app.core.ParleyCore;
 import org.parley.app.presence.PresenceState;
 import org.parley.app.testsupport.kamailio.KamailioServer;
@@ -46,8 +45,8 @@ public final class PresenceBench {
             String bobAor = "sip:bob@" + kamailio.domain();
             try (Profile aliceProfile = profile(profiles, kamailio, "alice", bobAor);
                  Profile bobProfile = profile(profiles, kamailio, "bob", aliceAor);
-                 Parley alice = ParleyCore.open(aliceProfile, options());
-                 Parley bob = ParleyCore.open(bobProfile, options())) {
+                 Parley alice = ParleyCore.open(aliceProfile, BenchUser.options());
+                 Parley bob = ParleyCore.open(bobProfile, BenchUser.options())) {
                 alice.addListener(e -> {
                     if (e instanceof ParleyEvent.PresenceChanged p && p.contact().equals(bobAor)) {
                         long now = System.nanoTime();
@@ -63,8 +62,8 @@ public final class PresenceBench {
                 }, Runnable::run);
                 alice.start();
                 bob.start();
-                awaitRegistered(alice, aliceAor);
-                awaitRegistered(bob, bobAor);
+                BenchUser.awaitRegistered(alice, aliceAor, Duration.ofSeconds(20));
+                BenchUser.awaitRegistered(bob, bobAor, Duration.ofSeconds(20));
                 // The first NOTIFY of the subscription tells Bob's initial state; wait for it before measuring.
                 change(bob, PresenceState.AVAILABLE, "ready", sentAt, arrived, 30);
                 for (int i = 0; i < warmUp + samples; i++) {
@@ -102,17 +101,4 @@ public final class PresenceBench {
         return p;
     }
 
-    private static CoreOptions options() {
-        return CoreOptions.defaults().withBindAddress(KamailioServer.HOST);
-    }
-
-    private static void awaitRegistered(Parley core, String aor) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!(core.registrationState(aor) instanceof RegistrationState.Registered)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(aor + " did not register");
-            }
-            Thread.sleep(20);
-        }
-    }
 }

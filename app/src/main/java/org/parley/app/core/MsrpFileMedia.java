@@ -245,19 +245,24 @@ final class MsrpFileMedia implements FileMedia {
                 f.cancel();
                 // The message ends with '#' on the sender's thread: let it go out before close() ends the session,
                 // so the receiver sees a cancel, not a broken connection.
-                try {
-                    f.outcome().get(VERDICT_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                    LOG.debug("the cancelled sender did not finish in time");
-                }
+                awaitPatiently(f.outcome(), "the cancelled sender did not finish in time");
             } else if (r != null) {
                 r.cancel();
                 receiverCancelled = true;
             }
             finished(new FileEnd.Cancelled(false));
         });
+    }
+
+    /** Waits up to {@link #VERDICT_PATIENCE} for {@code step}; if it fails or takes longer, logs {@code otherwise}. */
+    private static void awaitPatiently(java.util.concurrent.Future<?> step, String otherwise) {
+        try {
+            step.get(VERDICT_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.debug(otherwise);
+        }
     }
 
     @Override
@@ -273,13 +278,7 @@ final class MsrpFileMedia implements FileMedia {
                 // The REPORT, or the 413 that stops a cancelled sender, may still be on its way out (the reader
                 // thread answers the chunk it is reading): the sender closes once it has it. Closing first would
                 // end our output and the sender would see a broken connection instead.
-                try {
-                    s.whenClosed().get(VERDICT_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                    LOG.debug("the sender did not close after our verdict; closing");
-                }
+                awaitPatiently(s.whenClosed(), "the sender did not close after our verdict; closing");
             }
             if (session != null) {
                 session.close();
