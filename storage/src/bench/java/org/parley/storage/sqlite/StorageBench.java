@@ -1,6 +1,7 @@
 package org.parley.storage.sqlite;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Storage benchmark (not a test): insert rate through the API, FTS search latency, encrypted vs. unencrypted,
- * and unlock time. Parameters: -Dbench.messages, -Dbench.queries, -Dbench.dir. See storage/BENCH.md.
+ * and unlock time. Parameters: -Dbench.messages, -Dbench.queries, -Dbench.dir, -Dbench.unlockLib. See
+ * storage/BENCH.md.
  */
 public final class StorageBench {
     private static final Logger LOG = LoggerFactory.getLogger(StorageBench.class);
@@ -83,7 +85,7 @@ public final class StorageBench {
         long firstStart = freshJvmUnlockMillis(encDir, false); // may fill the native library cache first
         List<Long> cold = new ArrayList<>();
         List<Long> warmedUp = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
             cold.add(freshJvmUnlockMillis(encDir, false));
             warmedUp.add(freshJvmUnlockMillis(encDir, true));
         }
@@ -95,8 +97,10 @@ public final class StorageBench {
         }
         Arrays.sort(warm);
         LOG.info("Unlock (Argon2id m=19 MiB t=2 p=1 + open): first fresh JVM {} ms; fresh JVM {} ms; fresh JVM after"
-                + " Profiles.warmUp() {} ms; warm JVM median {} ms (min {}, max {})",
-                firstStart, cold, warmedUp, warm[warm.length / 2], warm[0], warm[warm.length - 1]);
+                + " Profiles.warmUp() {} ms; warm JVM median {} ms (min {}, max {}); fresh JVMs' jars from {}",
+                firstStart, cold, warmedUp, warm[warm.length / 2], warm[0], warm[warm.length - 1],
+                System.getProperty("bench.unlockLib", "").isBlank() ? "the Maven repository"
+                        : System.getProperty("bench.unlockLib"));
 
         for (String kind : List.of("uniform", "zipf")) {
             List<String> words = queryWords(kind, queries);
@@ -274,7 +278,7 @@ public final class StorageBench {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-D" + NativeLibraryCache.DIRECTORY_PROPERTY + "="
                 + System.getProperty(NativeLibraryCache.DIRECTORY_PROPERTY, dir.getParent().getParent().resolve(
-                        "native-cache").toString()), "-cp", System.getProperty("java.class.path"),
+                        "native-cache").toString()), "-cp", unlockProbeClassPath(),
                 UnlockProbe.class.getName(), dir.toString(), new String(PASSPHRASE), Boolean.toString(warmUp))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String line;
@@ -286,6 +290,26 @@ public final class StorageBench {
             throw new IllegalStateException("unlock probe failed");
         }
         return Long.parseLong(line.trim());
+    }
+
+    /**
+     * The fresh JVM's class path: the bench's own, or with -Dbench.unlockLib=DIR the bench's class directories plus
+     * DIR's jars, e.g. app/target/lib, where the build puts the unsigned Bouncy Castle the launchers use (parent
+     * POM, execution unsigned-bouncycastle), instead of the signed jars of the Maven repository.
+     */
+    static String unlockProbeClassPath() {
+        String own = System.getProperty("java.class.path");
+        String lib = System.getProperty("bench.unlockLib", "");
+        if (lib.isBlank()) {
+            return own;
+        }
+        StringBuilder path = new StringBuilder();
+        for (String entry : own.split(File.pathSeparator)) {
+            if (Files.isDirectory(Path.of(entry))) {
+                path.append(entry).append(File.pathSeparator);
+            }
+        }
+        return path.append(Path.of(lib).toAbsolutePath()).append(File.separator).append('*').toString();
     }
 
     private static String f(double v) {
