@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import javafx.application.Application;
 import org.parley.app.cli.ConsoleOutput;
+import org.parley.app.logging.LogFiles;
 import org.parley.ui.about.Versions;
 import org.parley.ui.handoff.HandoffMessage;
 import org.parley.ui.handoff.InstanceLock;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * ({@code java -cp … org.parley.ui.ParleyDesktop}), from {@code mvn -pl ui exec:java} and from the jpackage
  * launcher ({@code docs/packaging.md}).
  *
- * <p>Before anything logs, it points Logback at the desktop configuration (a rolling file in
- * {@code $XDG_STATE_HOME/parley/logs}) unless the user chose one with {@code -Dlogback.configurationFile}.
+ * <p>Before anything logs, it names the desktop's log files ({@code parley-desktop.DATE.log} in
+ * {@code $XDG_STATE_HOME/parley/logs}, set up by {@code ParleyLogConfigurator} unless the user chose a Logback
+ * configuration with {@code -Dlogback.configurationFile}).
  * Options: {@code -Dparley.data.dir=DIR} uses another profile directory.
  *
  * <p>{@code --self-test} (the only argument) runs {@link SelfTest} instead: the app against a throwaway profile,
@@ -60,7 +62,7 @@ public final class ParleyDesktop {
     }
 
     /**
-     * Reading the Logback configuration (XML, rolling file, date patterns) takes ~150 ms in a fresh JVM; done on
+     * Setting up Logback (rolling file, date patterns) takes tens of milliseconds in a fresh JVM; done on
      * its own thread it overlaps the JavaFX toolkit's start. Until it has finished, SLF4J hands out substitute
      * loggers whose events it replays afterwards, so nothing logged meanwhile is lost.
      */
@@ -80,8 +82,8 @@ public final class ParleyDesktop {
     }
 
     public static void main(String[] args) {
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "org/parley/ui/logback-desktop.xml");
+        if (System.getProperty(LogFiles.NAME_PROPERTY) == null) {
+            System.setProperty(LogFiles.NAME_PROPERTY, "parley-desktop");
         }
         if (args.length == 1 && args[0].equals("--self-test")) {
             // SelfTest chooses its own (temporary) log directory before anything logs.
@@ -93,8 +95,8 @@ public final class ParleyDesktop {
             }
             System.exit(0);
         }
-        if (System.getProperty("parley.log.dir") == null) {
-            System.setProperty("parley.log.dir", AppDirs.system().logDir().toString());
+        if (System.getProperty(LogFiles.DIR_PROPERTY) == null) {
+            System.setProperty(LogFiles.DIR_PROPERTY, AppDirs.system().logDir().toString());
         }
         Thread logging = configureLoggingInBackground();
         Optional<String> link = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst();

@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loggers of the CLI. {@link #DETAIL} is routed to the log file only (see logback.xml), never to stderr:
+ * Loggers of the CLI. {@link #DETAIL} is routed to the log file only (see ParleyLogConfigurator), never to stderr:
  * the CLI prints one sentence per error itself and puts stack traces there.
  */
 final class CliLog {

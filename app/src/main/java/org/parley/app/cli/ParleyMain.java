@@ -2,6 +2,7 @@ package org.parley.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.parley.app.logging.LogFiles;
 import picocli.CommandLine;
 
 /**
@@ -12,8 +13,8 @@ import picocli.CommandLine;
  * concerns, for tests.
  */
 public final class ParleyMain {
-    /** System property read by logback.xml: directory of the rolling log file. */
-    public static final String LOG_DIR_PROPERTY = "parley.log.dir";
+    /** Directory of the rolling log file (read by {@code ParleyLogConfigurator}). */
+    public static final String LOG_DIR_PROPERTY = LogFiles.DIR_PROPERTY;
 
     private ParleyMain() {
     }

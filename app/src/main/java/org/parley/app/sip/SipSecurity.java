@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.parley.app.AccountConfig;
 import org.parley.app.RegistrationState;
 import org.parley.app.Transport;
+import org.parley.app.sip.tls.ParleyNetworkLayer;
 import org.parley.app.sip.tls.SipStackTls;
 import org.parley.app.sip.tls.TlsFailure;
 import org.parley.app.sip.tls.TlsTrust;
@@ -38,6 +39,10 @@ final class SipSecurity implements AutoCloseable {
         p.setProperty(ScreeningMessageParserFactory.PROPERTY, ScreeningMessageParserFactory.CLASS_NAME);
         List<AccountConfig> tlsAccounts = accounts.stream().filter(a -> a.transport() == Transport.TLS).toList();
         if (tlsAccounts.isEmpty()) {
+            // Not jain-sip's default layer: its constructor sets up the JVM's default TLS context (the system
+            // trust store, ~300 classes and ~1 MB of certificates) for a stack that never uses TLS. Ours
+            // refuses TLS sockets when the stack has no TLS context.
+            p.setProperty(ParleyNetworkLayer.PROPERTY, ParleyNetworkLayer.class.getName());
             return p;
         }
         TlsTrust trust = TlsTrust.nothing();

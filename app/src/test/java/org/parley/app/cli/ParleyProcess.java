@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.parley.app.logging.LogFiles;
 
 /**
  * {@code parley} as a real child JVM, started from the test JVM's own class path (so it works in the Maven
@@ -49,7 +50,8 @@ final class ParleyProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-D" + ParleyMain.LOG_DIR_PROPERTY + "=" + work.resolve("logs")));
-        mainLogbackConfig().ifPresent(config -> command.add("-Dlogback.configurationFile=" + config));
+        // Parley's own logging, not the logback-test.xml on the test class path: stdout must stay the protocol's
+        command.add("-D" + LogFiles.BUILT_IN_PROPERTY + "=true");
         command.add(ParleyMain.class.getName());
         command.addAll(List.of("--data-dir", work.resolve("data").toString(), "--passphrase-env", "PP",
                 "--bind", "127.0.0.1"));
@@ -58,17 +60,6 @@ final class ParleyProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().putAll(env);
         return new ParleyProcess(name, builder.start(), stderr);
-    }
-
-    /** The app's own logback.xml, so a logback-test.xml on the test class path cannot reach stdout. */
-    private static Optional<Path> mainLogbackConfig() {
-        try {
-            Path classes = Path.of(ParleyMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path config = classes.resolve("logback.xml");
-            return Files.isRegularFile(config) ? Optional.of(config) : Optional.empty();
-        } catch (Exception e) {
-            return Optional.empty();
-        }
     }
 
     private void readStdout() {

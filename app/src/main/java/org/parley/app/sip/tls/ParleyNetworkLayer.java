@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * by its no-argument constructor and calls {@link #setSipStack} once, after it has read the stack name and
  * the handshake timeout but before the TLS protocol and cipher properties. The TLS context is found through
  * the stack property {@value SipStackTls#CONTEXT_PROPERTY}; without it every TLS socket request fails with
- * an {@link IOException} (never a fallback to other trust).
+ * an {@link IOException} (never a fallback to other trust). A stack without TLS accounts uses this layer with
+ * no context at all, so that the JVM's default TLS context is never set up (jain-sip's default layer does).
  *
  * <p>jain-sip calls {@code setEnabledProtocols}/{@code setEnabledCipherSuites} with the stack's lists right
  * after creating a socket; so before handing out a TLS socket the stack's lists are restricted to Parley's
@@ -40,6 +41,8 @@ import org.slf4j.LoggerFactory;
  * published through volatile fields; socket creation has no shared state.
  */
 public final class ParleyNetworkLayer implements NetworkLayer {
+    /** The jain-sip stack property that names the network layer class. */
+    public static final String PROPERTY = "gov.nist.javax.sip.NETWORK_LAYER";
     private static final Logger LOG = LoggerFactory.getLogger(ParleyNetworkLayer.class);
     /** Connect timeout for TCP and TLS, as jain-sip's own layers use. */
     static final int CONNECT_TIMEOUT_MILLIS = 8000;
@@ -58,6 +61,10 @@ public final class ParleyNetworkLayer implements NetworkLayer {
                 : sipStack.getConfigurationProperties().getProperty(SipStackTls.CONTEXT_PROPERTY);
         SipStackTls found = SipStackTls.lookup(id).orElse(null);
         this.tls = found;
+        if (found == null && id == null) {
+            LOG.debug("SIP stack {} has no TLS context: TLS connections are refused", sipStack.getStackName());
+            return;
+        }
         if (found == null) {
             LOG.warn("SIP stack {}: no TLS context registered (property {}={}): TLS connections will fail",
                     sipStack.getStackName(), SipStackTls.CONTEXT_PROPERTY, id);

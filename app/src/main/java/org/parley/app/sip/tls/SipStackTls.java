@@ -89,7 +89,7 @@ public final class SipStackTls implements AutoCloseable {
      * {@code properties}.
      */
     public Properties applyTo(Properties properties) {
-        properties.setProperty("gov.nist.javax.sip.NETWORK_LAYER", ParleyNetworkLayer.class.getName());
+        properties.setProperty(ParleyNetworkLayer.PROPERTY, ParleyNetworkLayer.class.getName());
         properties.setProperty(CONTEXT_PROPERTY, id);
         properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS",
                 String.join(",", TlsPolicy.protocols(clientContext)));
