@@ -20,7 +20,8 @@ import java.util.function.Function;
  * Parley's logging, set up in code. Logback finds this class through {@code ServiceLoader} (META-INF/services)
  * and runs it before its own XML configurators. It is the only class that may see Logback's types
  * (ArchitectureTest): everything else logs through SLF4J. Doing it in code spares a fresh JVM Logback's XML
- * machinery and the JDK's XML parser, ~420 classes and ~0.4 s of CPU at every start (docs/benchmarks.md).
+ * machinery and the JDK's XML parser: ~490 classes fewer for a CLI command, which ends ~0.1 s sooner
+ * (docs/benchmarks.md, MESSAGE round trip, "Sixth session").
  *
  * <p>What it sets up, for the CLI and the desktop app alike:
  * <ul>

@@ -40,7 +40,7 @@ final class SipSecurity implements AutoCloseable {
         List<AccountConfig> tlsAccounts = accounts.stream().filter(a -> a.transport() == Transport.TLS).toList();
         if (tlsAccounts.isEmpty()) {
             // Not jain-sip's default layer: its constructor sets up the JVM's default TLS context (the system
-            // trust store, ~300 classes and ~1 MB of certificates) for a stack that never uses TLS. Ours
+            // trust store: ~300 classes, ~140 certificates) for a stack that never uses TLS. Ours
             // refuses TLS sockets when the stack has no TLS context.
             p.setProperty(ParleyNetworkLayer.PROPERTY, ParleyNetworkLayer.class.getName());
             return p;
