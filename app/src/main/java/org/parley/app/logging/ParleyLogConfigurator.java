@@ -14,7 +14,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
 import ch.qos.logback.core.util.FileSize;
 import java.nio.file.Path;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.parley.app.XdgDirs;
 
 /**
  * Parley's logging, set up in code. Logback finds this class through {@code ServiceLoader} (META-INF/services)
@@ -60,16 +61,13 @@ public final class ParleyLogConfigurator extends ContextAwareBase implements Con
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    /** {@link LogFiles#DIR_PROPERTY}, else {@code $XDG_STATE_HOME/parley/logs}, else under the home folder. */
-    static Path directory(Function<String, String> properties, Function<String, String> environment) {
+    /** {@link LogFiles#DIR_PROPERTY}, else {@link XdgDirs#logDir} ({@code $XDG_STATE_HOME/parley/logs}). */
+    static Path directory(UnaryOperator<String> properties, UnaryOperator<String> environment) {
         String chosen = properties.apply(LogFiles.DIR_PROPERTY);
         if (chosen != null && !chosen.isBlank()) {
             return Path.of(chosen);
         }
-        String state = environment.apply("XDG_STATE_HOME");
-        Path base = state != null && !state.isBlank() ? Path.of(state)
-                : Path.of(properties.apply("user.home"), ".local", "state");
-        return base.resolve("parley").resolve("logs");
+        return XdgDirs.logDir(environment, properties.apply("user.home"));
     }
 
     /** Replaces whatever {@code context} had with Parley's appenders and loggers. */
