@@ -1,6 +1,8 @@
 package org.parley.app.sip;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +30,7 @@ public final class ClientRequests {
 
     private final SipStackHost host;
     private final Map<ClientTransaction, Pending> pending = new HashMap<>();
+    private boolean closed;
 
     private record Pending(Request request, Authorizer authorizer, CompletableFuture<SipResult> result,
                            int challenges, boolean answered) {
@@ -43,6 +46,10 @@ public final class ClientRequests {
      */
     public CompletableFuture<SipResult> send(Request request, Authorizer authorizer) {
         CompletableFuture<SipResult> result = new CompletableFuture<>();
+        if (closed) {
+            result.complete(new SipResult.TransportFailed(new java.io.IOException("Parley is shutting down")));
+            return result;
+        }
         authorizer.preemptive(request).ifPresent(request::setHeader);
         // A cached nonce may have been forgotten by the server (restart, expiry): the first challenge is
         // answered even then; only a rejection of credentials computed for a fresh challenge is final.
@@ -104,21 +111,20 @@ public final class ClientRequests {
 
     /** Fails every pending request whose next hop is {@code peerHost:peerPort} after a transport error. */
     public void onTransportError(String peerHost, int peerPort) {
-        pending.entrySet().removeIf(e -> {
-            boolean match = NextHop.of(e.getValue().request()).matches(peerHost, peerPort);
-            if (match) {
-                e.getValue().result().complete(new SipResult.TransportFailed(
-                        new java.io.IOException("Connection to " + peerHost + ":" + peerPort + " failed")));
-            }
-            return match;
-        });
+        List<Pending> failed = new ArrayList<>();
+        pending.values().removeIf(p -> NextHop.of(p.request()).matches(peerHost, peerPort) && failed.add(p));
+        // (completed outside the iteration: a caller's continuation may send the next request at once)
+        failed.forEach(p -> p.result().complete(new SipResult.TransportFailed(
+                new java.io.IOException("Connection to " + peerHost + ":" + peerPort + " failed"))));
     }
 
-    /** Abandons every pending request (shutdown). */
+    /** Abandons every pending request (shutdown); requests sent afterwards fail at once. */
     public void cancelAll() {
-        pending.values().forEach(p -> p.result().complete(new SipResult.TransportFailed(
-                new java.io.IOException("Parley is shutting down"))));
+        closed = true;
+        List<Pending> all = new ArrayList<>(pending.values());
         pending.clear();
+        all.forEach(p -> p.result().complete(new SipResult.TransportFailed(
+                new java.io.IOException("Parley is shutting down"))));
     }
 
     /**

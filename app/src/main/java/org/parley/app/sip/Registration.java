@@ -51,6 +51,10 @@ public final class Registration {
     private ScheduledFuture<?> timer;
     private ScheduledFuture<?> keepAliveTimer;
     private boolean stopped;
+    /** The REGISTER awaiting its final answer, if any. */
+    private CompletableFuture<SipResult> inFlight;
+    /** Whether the registrar answered the last REGISTER that was answered or given up on. */
+    private boolean registrarAnswers;
 
     public Registration(Setup setup, Consumer<RegistrationState> listener) {
         this.s = setup;
@@ -85,16 +89,41 @@ public final class Registration {
         checkBinding();
     }
 
-    /** Removes the binding (bounded by the transaction timeout) and stops all timers. */
+    /**
+     * Removes the binding (bounded by the transaction timeout) and stops all timers. A REGISTER still unanswered
+     * (a refresh, or a new registration with a registrar that has been answering) is waited for: the registrar
+     * may be adding the binding right now, and an un-REGISTER that overtook it would leave the binding until it
+     * expires. After an answer that refused our credentials nothing more is sent. A registrar that has never
+     * answered is not waited for.
+     */
     public CompletableFuture<Void> stop() {
         boolean wasRegistered = isRegistered();
         stopped = true;
         generation++;
         cancelTimers();
+        CompletableFuture<SipResult> unanswered = inFlight;
+        inFlight = null;
+        if (unanswered != null && !unanswered.isDone() && registrarAnswers) {
+            return unanswered.thenCompose(result -> {
+                if (result instanceof SipResult.Final f) {
+                    cseq = CSeqs.next(f.response(), cseq);
+                    int status = f.status();
+                    if (status != 401 && status != 407 && status != 403) {
+                        return unregister();
+                    }
+                }
+                change(new RegistrationState.Unregistered());
+                return CompletableFuture.completedFuture(null);
+            });
+        }
         if (!wasRegistered) {
             change(new RegistrationState.Unregistered());
             return CompletableFuture.completedFuture(null);
         }
+        return unregister();
+    }
+
+    private CompletableFuture<Void> unregister() {
         try {
             return s.client().send(s.requests().register(callId, fromTag, cseq++, 0), s.authorizer())
                     .thenAccept(r -> change(new RegistrationState.Unregistered()));
@@ -112,12 +141,17 @@ public final class Registration {
         cancelTimers();
         change(new RegistrationState.Registering());
         try {
-            s.client().send(s.requests().register(callId, fromTag, cseq++, requestedExpires), s.authorizer())
-                    .thenAccept(result -> {
-                        if (gen == generation) {
-                            onRegisterResult(result);
-                        }
-                    });
+            CompletableFuture<SipResult> answer = s.client().send(
+                    s.requests().register(callId, fromTag, cseq++, requestedExpires), s.authorizer());
+            inFlight = answer;
+            answer.thenAccept(result -> {
+                if (answer == inFlight) {
+                    inFlight = null;
+                }
+                if (gen == generation) {
+                    onRegisterResult(result);
+                }
+            });
         } catch (ParseException e) {
             LOG.error("{}: cannot build REGISTER", s.accountId(), e);
             change(new RegistrationState.Failed(0, "invalid account address"));
@@ -125,6 +159,7 @@ public final class Registration {
     }
 
     private void onRegisterResult(SipResult result) {
+        registrarAnswers = result instanceof SipResult.Final;
         if (result instanceof SipResult.Final f) {
             Response r = f.response();
             cseq = CSeqs.next(r, cseq);

@@ -3,6 +3,7 @@ package org.parley.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -125,8 +126,10 @@ class PresenceThroughKamailioTest {
         bob.close();
         bob = null;
         int seen = alice.eventsOf(ParleyEvent.WatchersChanged.class).indexOf(watched);
-        org.awaitility.Awaitility.await().atMost(TestUser.WAIT).until(() -> alice.eventsOf(
-                ParleyEvent.WatchersChanged.class).stream().skip(seen + 1L)
+        // (on failure the message lists every watcher list Alice saw after Bob left)
+        Awaitility.await().atMost(TestUser.WAIT).untilAsserted(() -> assertThat(
+                alice.eventsOf(ParleyEvent.WatchersChanged.class).stream().skip(seen + 1L).toList())
+                .as("Alice's watcher lists after Bob signed out")
                 .anyMatch(e -> e.watchers().stream().noneMatch(w -> w.uri().equals(bobAor))));
     }
 }

@@ -48,6 +48,8 @@ public final class Publisher {
     private byte[] document;
     private String etag;
     private boolean sending;
+    /** The PUBLISH awaiting its final answer, if any (its 2xx may carry a new entity-tag). */
+    private CompletableFuture<SipResult> inFlight;
     private boolean dirty;
     private int generation;
     private ScheduledFuture<?> timer;
@@ -72,19 +74,34 @@ public final class Publisher {
 
     /**
      * Sign-out: first replaces our state with {@code lastWords} (an "offline" document, so that watchers see the
-     * sign-out rather than just losing information), then removes it (Expires: 0). Completes when answered or
-     * failed.
+     * sign-out rather than just losing information), then removes it (Expires: 0). A PUBLISH still unanswered is
+     * waited for first: its 2xx may create the publication or change its entity-tag, and a removal with the old
+     * tag would leave the state at the agent until it expires. Completes when answered or failed.
      */
     public CompletableFuture<Void> remove(byte[] lastWords) {
         stopped = true;
         generation++;
         cancelTimer();
         document = null;
-        if (etag == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        String tag = etag;
+        sending = false; // (the answer in flight is this method's now)
+        dirty = false;
+        String known = etag;
         etag = null;
+        CompletableFuture<SipResult> unanswered = inFlight;
+        inFlight = null;
+        if (unanswered == null || unanswered.isDone()) {
+            return known == null ? CompletableFuture.completedFuture(null) : withdraw(known, lastWords);
+        }
+        return unanswered.thenCompose(result -> {
+            if (result instanceof SipResult.Final f) {
+                cseq = CSeqs.next(f.response(), cseq);
+            }
+            String tag = newTag(result, known);
+            return tag == null ? CompletableFuture.completedFuture(null) : withdraw(tag, lastWords);
+        });
+    }
+
+    private CompletableFuture<Void> withdraw(String tag, byte[] lastWords) {
         try {
             CompletableFuture<String> current = lastWords == null ? CompletableFuture.completedFuture(tag)
                     : s.client().send(s.requests().publish(callId, fromTag, cseq++, tag, lastWords, expires),
@@ -120,13 +137,18 @@ public final class Publisher {
         sending = true;
         dirty = false;
         try {
-            s.client().send(s.requests().publish(callId, fromTag, cseq++, etag, body, expires), s.authorizer())
-                    .thenAccept(result -> {
-                        if (gen == generation) {
-                            sending = false;
-                            onResult(result, body);
-                        }
-                    });
+            CompletableFuture<SipResult> answer = s.client().send(
+                    s.requests().publish(callId, fromTag, cseq++, etag, body, expires), s.authorizer());
+            inFlight = answer;
+            answer.thenAccept(result -> {
+                if (answer == inFlight) {
+                    inFlight = null;
+                }
+                if (gen == generation) {
+                    sending = false;
+                    onResult(result, body);
+                }
+            });
         } catch (ParseException e) {
             sending = false;
             LOG.error("{}: cannot build PUBLISH", s.accountId(), e);

@@ -68,6 +68,8 @@ public final class Subscription {
     private long cseq;
     private int expires;
     private SubscriptionDialog dialog;
+    /** The initial SUBSCRIBE of the current Call-ID until its final answer; null otherwise. */
+    private CompletableFuture<SipResult> opening;
     private int generation;
     private ScheduledFuture<?> timer;
     private boolean stopped = true;
@@ -118,17 +120,43 @@ public final class Subscription {
         }
     }
 
-    /** Ends the subscription (SUBSCRIBE with Expires: 0 when a dialog exists); completes when answered. */
+    /**
+     * Ends the subscription: a SUBSCRIBE with Expires: 0 in the dialog. When the initial SUBSCRIBE is still
+     * unanswered, the notifier may be creating the subscription right now, so a 2xx to it is followed by that
+     * request too (otherwise the server would keep the subscription, and show us as a watcher, until it
+     * expires). Completes when answered, failed or known to be unnecessary.
+     */
     public CompletableFuture<Void> stop() {
         stopped = true;
         generation++;
         cancelTimer();
-        if (dialog == null) {
+        CompletableFuture<SipResult> unanswered = opening;
+        opening = null;
+        if (dialog != null) {
+            SubscriptionDialog d = dialog;
+            dialog = null;
+            return unsubscribe(callId, fromTag, d, cseq++);
+        }
+        if (unanswered == null || unanswered.isDone()) {
             return CompletableFuture.completedFuture(null);
         }
+        String id = callId;
+        String tag = fromTag;
+        return unanswered.thenCompose(result -> {
+            if (result instanceof SipResult.Final f && f.response().getStatusCode() / 100 == 2) {
+                Response r = f.response();
+                ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
+                SubscriptionDialog opened = new SubscriptionDialog(to.getTag(), contactUri(r),
+                        SubscriptionRoutes.asUac(r));
+                return unsubscribe(id, tag, opened, CSeqs.next(r, cseq));
+            }
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    private CompletableFuture<Void> unsubscribe(String id, String tag, SubscriptionDialog d, long sequence) {
         try {
-            Request r = s.requests().resubscribe(s.contact(), s.pkg(), callId, fromTag, cseq++, 0, dialog);
-            dialog = null;
+            Request r = s.requests().resubscribe(s.contact(), s.pkg(), id, tag, sequence, 0, d);
             // (the CSeq of a digest retry is one higher; nothing follows this request in the dialog)
             return s.client().send(r, s.authorizer()).thenAccept(x -> { });
         } catch (ParseException e) {
@@ -201,7 +229,12 @@ public final class Subscription {
             listener.ended(this, "invalid address");
             return;
         }
-        s.client().send(r, s.authorizer()).thenAccept(result -> {
+        CompletableFuture<SipResult> answer = s.client().send(r, s.authorizer());
+        opening = refresh ? null : answer;
+        answer.thenAccept(result -> {
+            if (answer == opening) {
+                opening = null;
+            }
             if (gen == generation && !stopped) {
                 onResult(result, refresh);
             }
