@@ -2,6 +2,7 @@ package org.parley.app.cli;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.parley.app.SipAddress;
 import org.parley.app.Transport;
@@ -15,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code parley account add AOR …}: validates everything first (so a mistake never prompts for the
- * passphrase or touches the profile), then saves the account, replacing one with the same AOR.
+ * passphrase or touches the profile), then saves the account, replacing one with the same AOR. A replaced
+ * account keeps its dial plan (set in the desktop app; the command line has no option for it).
  * Secrets come from environment variables only, never from arguments (which other users can see in ps).
  */
 @Command(name = "add", mixinStandardHelpOptions = true,
@@ -68,9 +70,9 @@ public final class AccountAddCommand implements Callable<Integer> {
         CliContext context = parent.root().context();
         AccountRecord record = validate(context);
         try (Profile profile = parent.root().openProfile()) {
-            boolean existed = profile.accounts().find(record.aor()).isPresent();
-            profile.accounts().save(record);
-            context.console().result((existed ? "Updated" : "Added") + " account " + record.aor() + ".");
+            Optional<AccountRecord> existing = profile.accounts().find(record.aor());
+            profile.accounts().save(existing.map(old -> record.withDialPlan(old.dialPlan())).orElse(record));
+            context.console().result((existing.isPresent() ? "Updated" : "Added") + " account " + record.aor() + ".");
             return ExitCodes.OK;
         } catch (StorageException e) {
             throw CliException.storage(e);

@@ -23,6 +23,7 @@ import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
 import org.parley.app.Transport;
+import org.parley.app.sip.tls.NoSecurityManagerProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +86,8 @@ public final class SipStackHost implements SipListener, AutoCloseable {
         p.setProperty("gov.nist.javax.sip.REJECT_STRAY_RESPONSES", "true");
         p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
+        // not jain-sip's default, which reads the JVM's trust store for processors Parley does not use
+        p.setProperty(NoSecurityManagerProvider.PROPERTY, NoSecurityManagerProvider.class.getName());
         p.putAll(extra);
         try {
             SipFactory factory = SipFactory.getInstance();

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.app.dial.DialPlan;
 import org.parley.storage.AccountRecord;
 import org.parley.storage.Profile;
 import org.parley.storage.Profiles;
@@ -67,6 +68,22 @@ class AccountCommandsTest {
         assertThat(result.stdout()).isEqualTo("Updated account sip:alice@127.0.0.1.");
         assertThat(stored()).containsExactly(new AccountRecord("sip:alice@127.0.0.1", "al1ce", "newpw", null, "TCP",
                 120, null, null));
+    }
+
+    @Test
+    void replacing_an_account_keeps_the_dial_plan_set_elsewhere() throws Exception {
+        String germany = new DialPlan("49", "0", "00", "", 4, false).encode();
+        parley("account", "add", "sip:alice@127.0.0.1");
+        try (Profile profile = Profiles.open(dataDir, SECRET.toCharArray())) {
+            profile.accounts().save(profile.accounts().find("sip:alice@127.0.0.1").orElseThrow().withDialPlan(germany));
+        }
+
+        parley("account", "add", "sip:alice@127.0.0.1", "--transport", "tcp");
+
+        assertThat(stored()).singleElement().satisfies(r -> {
+            assertThat(r.transport()).isEqualTo("TCP");
+            assertThat(r.dialPlan()).isEqualTo(germany);
+        });
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The tray through AWT's {@link SystemTray} (XEmbed/StatusNotifier on Linux desktops that have one, the
  * notification area on Windows, the menu bar on macOS). Unavailable — headless AWT, no tray host (plain Xvfb,
  * GNOME without an extension), or a failure adding the icon — means {@link #install} returns false after one
- * log line. AWT's events are handed to the FX thread at once; the icon is added and removed on AWT's thread
+ * log line. On X11 the tray host is looked for first without AWT ({@link X11TrayHost}), so a desktop without one
+ * never loads AWT's toolkit. AWT's events are handed to the FX thread at once; the icon is added and removed on AWT's thread
  * where AWT needs it.
  */
 public final class AwtTray implements Tray {
@@ -28,6 +29,10 @@ public final class AwtTray implements Tray {
 
     @Override
     public boolean install(TrayMenu menu) {
+        if (X11TrayHost.ask() == X11TrayHost.Answer.ABSENT) {
+            LOG.info("no system tray on this desktop (X11: no tray host)");
+            return false; // and AWT's toolkit is never loaded
+        }
         try {
             if (GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) {
                 LOG.info("no system tray on this desktop");
