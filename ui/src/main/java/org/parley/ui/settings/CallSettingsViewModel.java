@@ -73,11 +73,14 @@ public final class CallSettingsViewModel {
         busyWhenInCall.addListener((o, was, now) -> apply());
     }
 
-    /** Hands the current choices to {@code core} and lists its sound devices; call once, when the core exists. */
+    /**
+     * Hands the current choices to {@code core}; call once, when the core exists. The device lists are filled by
+     * {@link #refreshDevices}, which the settings tab calls when it is shown: an idle Parley never opens the sound
+     * system (Java Sound, ALSA and its PulseAudio plugin: ~50 classes and ~2 MB of native libraries).
+     */
     public void connect(Parley core) {
         this.parley = core;
         core.setCallPreferences(current().preferences());
-        refreshDevices();
     }
 
     /** Asks the sound system again (after a headset was plugged in); does nothing before {@link #connect}. */

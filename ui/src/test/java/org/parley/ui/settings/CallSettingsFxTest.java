@@ -43,6 +43,7 @@ class CallSettingsFxTest {
         FxToolkit.setupStage(stage -> {
             SettingsViewModel vm = new SettingsViewModel(store, store.load(), FxAsync.create(), TestProfiles.english());
             vm.calls().connect(parley);
+            vm.calls().refreshDevices(); // as the settings dialog does when the tab is shown
             stage.setScene(new Scene(new javafx.scene.layout.StackPane(
                     new CallSettingsView(vm.calls(), TestProfiles.english()).build()), 560, 380));
             stage.show();

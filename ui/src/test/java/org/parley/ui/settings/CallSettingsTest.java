@@ -55,6 +55,8 @@ class CallSettingsTest {
         CallSettingsViewModel calls = vm.calls();
         calls.connect(parley);
         assertThat(parley.preferences).containsExactly(CallPreferences.defaults());
+        assertThat(parley.soundDevicesAsked).as("the sound system is not opened until the lists are shown").hasValue(0);
+        calls.refreshDevices();
         assertThat(calls.microphones()).extracting(DeviceChoice::label)
                 .containsExactly("System default", "Built-in audio", "USB headset");
 
@@ -76,6 +78,7 @@ class CallSettingsTest {
                 TestProfiles.english());
         parley.devices = new SoundDevices(List.of(BUILT_IN), List.of(BUILT_IN));
         vm.calls().connect(parley);
+        vm.calls().refreshDevices();
 
         assertThat(vm.calls().microphoneProperty().get()).isEqualTo(new DeviceChoice(Optional.of("hw:1"),
                 "hw:1 (not connected)"));
@@ -97,6 +100,7 @@ class CallSettingsTest {
         parley.devices = new SoundDevices(List.of(new SoundDevices.Device("hw:1", "Headset", false),
                 new SoundDevices.Device("hw:2", "Headset", false)), List.of());
         vm.calls().connect(parley);
+        vm.calls().refreshDevices();
         assertThat(vm.calls().microphones()).extracting(DeviceChoice::label)
                 .containsExactly("System default", "Headset (hw:1)", "Headset (hw:2)");
         assertThat(vm.calls().speakers()).extracting(DeviceChoice::label).containsExactly("System default");

@@ -190,6 +190,7 @@ public final class FakeParley implements Parley {
     public final java.util.List<org.parley.app.call.CallPreferences> preferences =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     public final java.util.concurrent.atomic.AtomicInteger levelsAsked = new java.util.concurrent.atomic.AtomicInteger();
+    public final java.util.concurrent.atomic.AtomicInteger soundDevicesAsked = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public CompletableFuture<java.util.Optional<org.parley.app.call.CallLevels>> callLevels(String callId) {
@@ -199,6 +200,7 @@ public final class FakeParley implements Parley {
 
     @Override
     public CompletableFuture<org.parley.app.call.SoundDevices> soundDevices() {
+        soundDevicesAsked.incrementAndGet();
         return CompletableFuture.completedFuture(devices);
     }
 
