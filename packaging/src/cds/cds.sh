@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The app's AppCDS archive (docs/packaging.md, "AppCDS"). JDK 17 checks an archive against the absolute paths of
 # the class path it was made with, so the archive is made where the app lives: in the app-image at build time, and
-# by the .deb's postinst at /opt/parley. What the build records is the class list, which is path-free.
+# by the .deb's postinst at /opt/parley-im. What the build records is the class list, which is path-free.
 #
 #   cds.sh record IMAGE   one --self-test of the image (first-run screen, main window, shutdown) with
 #                         -XX:DumpLoadedClassList; writes IMAGE/lib/app/parley.classlist. Needs a display:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Packages BareWindowApp like Parley, for a fair cold-start baseline (docs/benchmarks.md, "Desktop app"):
 #   ui/src/bench/bare-window-image.sh [PARLEY_IMAGE] [OUT]
-# PARLEY_IMAGE (default packaging/target/jpackage/Parley, or an installed /opt/parley): its runtime
+# PARLEY_IMAGE (default packaging/target/jpackage/Parley, or an installed /opt/parley-im): its runtime
 # (jpackage --runtime-image) and its JavaFX jars (lib/app/javafx-*.jar) are used as they are, so the baseline
 # differs from Parley only in the app. No AppCDS archive unless -c is given first: then the same recording
 # (-XX:DumpLoadedClassList over one start) and static dump as packaging/src/cds/cds.sh, mapped from $APPDIR.

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Cold start, installed Parley against a bare JavaFX window packaged the same way (docs/benchmarks.md, "Desktop app"):
 #   xvfb-run -a -s "-screen 0 1280x800x24" ui/src/bench/cold-start-compare.sh [ROUNDS] [PARLEY_DIR]
-# PARLEY_DIR (default /opt/parley) is an installed Parley whose postinst has made lib/app/parley.jsa. Each round
+# PARLEY_DIR (default /opt/parley-im) is an installed Parley whose postinst has made lib/app/parley.jsa. Each round
 # runs, once each and in this order, cold-start.sh on: the bare window without and with its own AppCDS archive
 # (bare-window-image.sh, built here from PARLEY_DIR's runtime and JavaFX jars), Parley with its archive, and Parley
 # with the archive moved aside (restored afterwards). Prints every run, then the median of each with the ratios.
 set -euo pipefail
 rounds=${1:-5}
-parley=${2:-/opt/parley}
+parley=${2:-/opt/parley-im}
 here=$(dirname "$(readlink -f "$0")")
 out=$(mktemp -d)
 archive=$parley/lib/app/parley.jsa

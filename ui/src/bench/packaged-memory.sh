@@ -3,7 +3,7 @@
 # "Desktop app"). Needs the bench classes and data of the checkout build first:
 #   cd ui && xvfb-run -a mvn -B -q -o -Pbench test-compile exec:exec -Dbench.rounds=1   (makes target/bench/data)
 #   xvfb-run -a -s "-screen 0 1280x800x24" ui/src/bench/packaged-memory.sh [ROUNDS] [PARLEY_DIR]
-# PARLEY_DIR (default /opt/parley) is an installed Parley with its AppCDS archive. Per round, alternating:
+# PARLEY_DIR (default /opt/parley-im) is an installed Parley with its AppCDS archive. Per round, alternating:
 #   bare       BareWindowProbe in the bare-window image (bare-window-image.sh: Parley's runtime and JavaFX jars)
 #   unlock     the real launcher, fresh profile, 3 s after "unlock window shown" (the first-run screen)
 #   unlocked   DesktopProbe "startup" on the bench profile (500 contacts, 10k messages): idle RSS after unlock,
@@ -16,7 +16,7 @@
 # need -XX:NativeMemoryTracking=summary in PARLEY_OPTS) and pmap -x to ui/target/bench/memory/.
 set -euo pipefail
 rounds=${1:-3}
-parley=$(readlink -f "${2:-/opt/parley}")
+parley=$(readlink -f "${2:-/opt/parley-im}")
 here=$(dirname "$(readlink -f "$0")")
 ui=$(readlink -f "$here/../..")
 data=$ui/target/bench/data/contacts-profile

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (desktop-file-utils, installed by {@code scripts/install-test-deps.sh}).
  */
 class LoginStartTest {
-    private static final String INSTALLED = "/opt/parley/bin/Parley";
+    private static final String INSTALLED = "/opt/parley-im/bin/Parley";
     private static final String CHECKOUT = "/home/u/src/parley/bin/parley-desktop";
 
     @TempDir
