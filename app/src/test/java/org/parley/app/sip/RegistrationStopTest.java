@@ -34,8 +34,7 @@ class RegistrationStopTest {
         stack = new ClientStack();
         registrar = new ScriptedUdpPeer();
         SipAddress bob = SipAddress.parse("sip:bob@127.0.0.1");
-        RequestBuilder builder = new RequestBuilder(stack.host(), bob, "127.0.0.1", registrar.port(), Transport.UDP,
-                "Parley test");
+        RequestBuilder builder = stack.requestsTo(bob, registrar);
         registration = new Registration(new Registration.Setup(bob.toString(), builder, stack.client(),
                 ClientStack.NO_CREDENTIALS, stack.core(), stack.host(), Transport.UDP, "127.0.0.1", registrar.port(),
                 600, Duration.ofSeconds(30), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(4)),

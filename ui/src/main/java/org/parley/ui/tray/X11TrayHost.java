@@ -134,14 +134,16 @@ public final class X11TrayHost {
         return reply.get(0) == 1 ? reply : null;
     }
 
-    private static void write(SocketChannel channel, ByteBuffer b) throws IOException {
+    /** Writes all of {@code b} (filled to its capacity). */
+    static void write(SocketChannel channel, ByteBuffer b) throws IOException {
         b.position(b.capacity()).flip();
         while (b.hasRemaining()) {
             channel.write(b);
         }
     }
 
-    private static ByteBuffer read(SocketChannel channel, int length) throws IOException {
+    /** Reads exactly {@code length} bytes, little-endian. */
+    static ByteBuffer read(SocketChannel channel, int length) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
             if (channel.read(b) < 0) {

@@ -49,7 +49,8 @@ class X11TrayHostTest {
                 : new ProcessBuilder("Xvfb", "-displayfd", "1", "-nolisten", "tcp", "-screen", "0", "320x240x24",
                         "-auth", authFile.toString());
         xvfb = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader out = new BufferedReader(
+                new InputStreamReader(xvfb.getInputStream(), StandardCharsets.US_ASCII));
         String number = out.readLine(); // -displayfd: written once the server accepts connections
         assertThat(number).as("Xvfb's display number").isNotNull().matches("\\d+");
         return number;
@@ -145,44 +146,27 @@ class X11TrayHostTest {
         static SocketChannel claim(Path socket, String selection) throws IOException {
             SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX);
             c.connect(UnixDomainSocketAddress.of(socket));
-            write(c, ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).put((byte) 'l').put((byte) 0)
+            X11TrayHost.write(c, ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).put((byte) 'l').put((byte) 0)
                     .putShort((short) 11).putShort((short) 0).putShort((short) 0).putShort((short) 0)
                     .putShort((short) 0));
-            ByteBuffer head = read(c, 8);
+            ByteBuffer head = X11TrayHost.read(c, 8);
             assertThat(head.get(0)).as("X connection setup").isEqualTo((byte) 1);
-            ByteBuffer setup = read(c, (head.getShort(6) & 0xffff) * 4);
+            ByteBuffer setup = X11TrayHost.read(c, (head.getShort(6) & 0xffff) * 4);
             int vendorLength = setup.getShort(16) & 0xffff;
             int formats = setup.get(21) & 0xff;
             int root = setup.getInt(32 + ((vendorLength + 3) & ~3) + 8 * formats);
             byte[] name = selection.getBytes(StandardCharsets.US_ASCII);
             int length = 8 + ((name.length + 3) & ~3);
-            write(c, ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN).put((byte) 16).put((byte) 0)
+            X11TrayHost.write(c, ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN).put((byte) 16).put((byte) 0)
                     .putShort((short) (length / 4)).putShort((short) name.length).putShort((short) 0).put(name));
-            int atom = read(c, 32).getInt(8);
+            int atom = X11TrayHost.read(c, 32).getInt(8);
             // SetSelectionOwner(root, atom, CurrentTime), then GetSelectionOwner to know it was done
-            write(c, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).put((byte) 22).put((byte) 0)
+            X11TrayHost.write(c, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).put((byte) 22).put((byte) 0)
                     .putShort((short) 4).putInt(root).putInt(atom).putInt(0));
-            write(c, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).put((byte) 23).put((byte) 0)
+            X11TrayHost.write(c, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).put((byte) 23).put((byte) 0)
                     .putShort((short) 2).putInt(atom));
-            assertThat(read(c, 32).getInt(8)).as("selection owner").isEqualTo(root);
+            assertThat(X11TrayHost.read(c, 32).getInt(8)).as("selection owner").isEqualTo(root);
             return c;
-        }
-
-        private static void write(SocketChannel c, ByteBuffer b) throws IOException {
-            b.position(b.capacity()).flip();
-            while (b.hasRemaining()) {
-                c.write(b);
-            }
-        }
-
-        private static ByteBuffer read(SocketChannel c, int n) throws IOException {
-            ByteBuffer b = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
-            while (b.hasRemaining()) {
-                if (c.read(b) < 0) {
-                    throw new IOException("closed");
-                }
-            }
-            return b.flip();
         }
     }
 }

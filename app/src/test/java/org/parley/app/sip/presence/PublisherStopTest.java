@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.app.SipAddress;
-import org.parley.app.Transport;
 import org.parley.app.sip.Backoff;
 import org.parley.app.sip.RequestBuilder;
 import org.parley.app.testsupport.sip.ClientStack;
@@ -39,8 +38,7 @@ class PublisherStopTest {
         stack = new ClientStack();
         agent = new ScriptedUdpPeer();
         SipAddress bob = SipAddress.parse("sip:bob@127.0.0.1");
-        RequestBuilder builder = new RequestBuilder(stack.host(), bob, "127.0.0.1", agent.port(), Transport.UDP,
-                "Parley test");
+        RequestBuilder builder = stack.requestsTo(bob, agent);
         publisher = new Publisher(new Publisher.Setup(bob.toString(), new PresenceRequests(stack.host(), builder, bob),
                 stack.client(), ClientStack.NO_CREDENTIALS, stack.core(),
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(4)), 600), outcomes::add);

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.app.SipAddress;
-import org.parley.app.Transport;
 import org.parley.app.sip.Backoff;
 import org.parley.app.sip.RequestBuilder;
 import org.parley.app.testsupport.sip.ClientStack;
@@ -31,8 +30,7 @@ class SubscriptionStopTest {
         stack = new ClientStack();
         notifier = new ScriptedUdpPeer();
         SipAddress bob = SipAddress.parse("sip:bob@127.0.0.1");
-        RequestBuilder builder = new RequestBuilder(stack.host(), bob, "127.0.0.1", notifier.port(), Transport.UDP,
-                "Parley test");
+        RequestBuilder builder = stack.requestsTo(bob, notifier);
         subscription = new Subscription(new Subscription.Setup(bob.toString(), SipAddress.parse("sip:alice@127.0.0.1"),
                 EventPackage.PRESENCE, new PresenceRequests(stack.host(), builder, bob), stack.client(),
                 ClientStack.NO_CREDENTIALS, stack.core(), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(4)),

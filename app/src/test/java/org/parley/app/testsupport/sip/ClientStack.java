@@ -14,8 +14,11 @@ import javax.sip.ResponseEvent;
 import javax.sip.header.Header;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.parley.app.SipAddress;
+import org.parley.app.Transport;
 import org.parley.app.sip.Authorizer;
 import org.parley.app.sip.ClientRequests;
+import org.parley.app.sip.RequestBuilder;
 import org.parley.app.sip.SipEvents;
 import org.parley.app.sip.SipStackHost;
 
@@ -76,6 +79,11 @@ public final class ClientStack implements AutoCloseable {
 
     public ClientRequests client() {
         return client;
+    }
+
+    /** Requests from {@code from} over UDP to {@code peer} on 127.0.0.1. */
+    public RequestBuilder requestsTo(SipAddress from, ScriptedUdpPeer peer) {
+        return new RequestBuilder(host, from, "127.0.0.1", peer.port(), Transport.UDP, "Parley test");
     }
 
     /** Runs {@code action} on the core thread and returns the future it returns there. */
