@@ -151,8 +151,8 @@ public final class DesktopProbe {
 
     private static void showMain(Profile profile, Async async, SettingsViewModel settings) {
         Parley core = ParleyCore.open(profile, CoreOptions.defaults().withBindAddress("127.0.0.1"));
-        // As DesktopApp: the tray (AWT's SystemTray, which loads AWT even where the desktop has no tray) and
-        // notifications through it.
+        // As DesktopApp: the tray (AWT's SystemTray where the X server has a tray host; under plain Xvfb it has
+        // none, so AWT stays unloaded as on such desktops) and notifications through it.
         DesktopNotifier notifier = DesktopNotifier.install(new AwtTray(), new TrayMenu("Parley", "Open", "Quit",
                 () -> { }, () -> { }, () -> { }));
         MainViewModel vm = new MainViewModel(core, async, I18N, notifier, settings);
