@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * notification area on Windows, the menu bar on macOS). Unavailable — headless AWT, no tray host (plain Xvfb,
  * GNOME without an extension), or a failure adding the icon — means {@link #install} returns false after one
  * log line. On X11 the tray host is looked for first without AWT ({@link X11TrayHost}), so a desktop without one
- * never loads AWT's toolkit. AWT's events are handed to the FX thread at once; the icon is added and removed on AWT's thread
- * where AWT needs it.
+ * never loads AWT's toolkit. AWT's events are handed to the FX thread at once; the icon is added and removed on
+ * AWT's thread where AWT needs it.
  */
 public final class AwtTray implements Tray {
     private static final Logger LOG = LoggerFactory.getLogger(AwtTray.class);
